@@ -1,0 +1,69 @@
+package dev.pergola.monitoring.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.runtime.ServiceComponentRuntime;
+import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
+import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
+import org.osgi.service.component.runtime.dto.UnsatisfiedReferenceDTO;
+
+import dev.pergola.api.health.HealthCheck;
+import dev.pergola.api.health.HealthCheckService;
+import dev.pergola.api.health.HealthResult;
+
+/**
+ * DOWN when a component of a Pergola core bundle cannot run: a reference nobody satisfies (e.g. the
+ * database driver of the configured type is not installed) or an exception in its activation.
+ */
+@Component
+@HealthCheckService(name = "components")
+public class ComponentsHealthCheck implements HealthCheck {
+    private static final String CORE_PREFIX = "dev.pergola.";
+
+    private final ServiceComponentRuntime scr;
+
+    @Activate
+    public ComponentsHealthCheck(@Reference ServiceComponentRuntime scr) {
+        this.scr = scr;
+    }
+
+    @Override
+    public HealthResult check() {
+        List<String> problems = new ArrayList<>();
+        int running = 0;
+        for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs()) {
+            if (!description.bundle.symbolicName.startsWith(CORE_PREFIX) || !scr.isComponentEnabled(description)) {
+                continue;
+            }
+            for (ComponentConfigurationDTO config : scr.getComponentConfigurationDTOs(description)) {
+                switch (config.state) {
+                    case ComponentConfigurationDTO.UNSATISFIED_REFERENCE -> problems.add(description.name
+                            + " waits for " + missing(config));
+                    case ComponentConfigurationDTO.FAILED_ACTIVATION -> problems.add(description.name
+                            + " failed to activate: " + config.failure);
+                    case ComponentConfigurationDTO.UNSATISFIED_CONFIGURATION -> problems.add(description.name
+                            + " needs configuration " + String.join(", ", description.configurationPid));
+                    default -> running++;
+                }
+            }
+        }
+        if (problems.isEmpty()) {
+            return HealthResult.up(running + " core components running");
+        }
+        return HealthResult.down(problems.size() + " core component(s) not running: " + String.join("; ", problems),
+                Map.of("problems", problems));
+    }
+
+    private static String missing(ComponentConfigurationDTO config) {
+        List<String> refs = new ArrayList<>();
+        for (UnsatisfiedReferenceDTO ref : config.unsatisfiedReferences) {
+            refs.add(ref.name + (ref.target == null ? "" : " " + ref.target));
+        }
+        return String.join(", ", refs);
+    }
+}

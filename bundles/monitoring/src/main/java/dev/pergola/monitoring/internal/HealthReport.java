@@ -1,0 +1,50 @@
+package dev.pergola.monitoring.internal;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+import dev.pergola.api.health.HealthCheck;
+import dev.pergola.api.health.HealthResult;
+
+/** Runs a set of named checks; a check that throws counts as DOWN with its exception. */
+final class HealthReport {
+    record Named(String name, HealthCheck check) {
+    }
+
+    private HealthReport() {
+    }
+
+    static Map<String, Object> run(Collection<Named> checks) {
+        Map<String, Object> results = new TreeMap<>();
+        boolean up = true;
+        for (Named named : checks) {
+            HealthResult result;
+            try {
+                result = named.check().check();
+                if (result == null) {
+                    result = HealthResult.down("the check returned nothing");
+                }
+            } catch (RuntimeException e) {
+                result = HealthResult.down("the check failed: " + e);
+            }
+            up &= result.isUp();
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("status", result.status().name());
+            entry.put("message", result.message());
+            if (!result.details().isEmpty()) {
+                entry.put("details", result.details());
+            }
+            results.put(named.name(), entry);
+        }
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("status", up ? "UP" : "DOWN");
+        report.put("checks", results);
+        return report;
+    }
+
+    static boolean isUp(Map<String, Object> report) {
+        return "UP".equals(report.get("status"));
+    }
+}

@@ -1,0 +1,44 @@
+package dev.pergola.rest.internal.errors;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+
+import dev.pergola.api.rest.ErrorCode;
+
+/** Builds the one error shape of DESIGN.md: {@code {"error": {code, message, details, request_id, timestamp}}}. */
+public final class ErrorEnvelope {
+    private ErrorEnvelope() {
+    }
+
+    public static Map<String, Object> body(ErrorCode code, String message, Map<String, List<String>> details,
+            Map<String, Object> extra, String requestId) {
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("code", code.name());
+        error.put("message", message);
+        if (!details.isEmpty()) {
+            error.put("details", details);
+        }
+        error.putAll(extra);
+        error.put("request_id", requestId);
+        error.put("timestamp", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+        return Map.of("error", error);
+    }
+
+    public static Response response(ErrorCode code, String message, Map<String, List<String>> details,
+            Map<String, Object> extra, String requestId) {
+        return Response.status(code.status())
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(body(code, message, details, extra, requestId))
+                .build();
+    }
+
+    public static Response response(ErrorCode code, String message, String requestId) {
+        return response(code, message, Map.of(), Map.of(), requestId);
+    }
+}

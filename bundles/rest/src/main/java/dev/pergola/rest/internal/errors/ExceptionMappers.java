@@ -1,0 +1,88 @@
+package dev.pergola.rest.internal.errors;
+
+import java.util.Map;
+
+import javax.ws.rs.NotAcceptableException;
+import javax.ws.rs.NotAllowedException;
+import javax.ws.rs.NotFoundException;
+import javax.ws.rs.NotSupportedException;
+import javax.ws.rs.WebApplicationException;
+import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.ext.ExceptionMapper;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtension;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.pergola.api.rest.ApiException;
+import dev.pergola.api.rest.ErrorCode;
+import dev.pergola.api.rest.PergolaApplication;
+import dev.pergola.rest.internal.filters.RequestIds;
+
+/**
+ * Every failure of the platform application, whoever raised it, ends here and leaves as the error
+ * envelope: our {@link ApiException}, the runtime's own errors (unknown route, wrong method or media
+ * type) and anything unexpected, which is logged with the request id and answered with a generic 500.
+ */
+@Component(service = ExceptionMapper.class)
+@JaxrsExtension
+@JaxrsName("pergola.errors")
+@JaxrsApplicationSelect(PergolaApplication.SELECT)
+public class ExceptionMappers implements ExceptionMapper<Throwable> {
+    private static final Logger LOG = LoggerFactory.getLogger(ExceptionMappers.class);
+
+    @Context
+    private ContainerRequestContext request;
+
+    @Override
+    public Response toResponse(Throwable failure) {
+        String requestId = RequestIds.of(request);
+        if (failure instanceof ApiException api) {
+            return ErrorEnvelope.response(api.code(), api.getMessage(), api.details(), api.extra(), requestId);
+        }
+        if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
+            return fromRuntime(web, requestId);
+        }
+        LOG.error("Request {} failed", requestId, failure);
+        return ErrorEnvelope.response(ErrorCode.INTERNAL_ERROR,
+                "An unexpected error occurred; quote request id " + requestId + " when reporting it.", requestId);
+    }
+
+    private static Response fromRuntime(WebApplicationException web, String requestId) {
+        if (web instanceof NotFoundException) {
+            return ErrorEnvelope.response(ErrorCode.RESOURCE_NOT_FOUND, "No resource at this address.", requestId);
+        }
+        if (web instanceof NotAllowedException) {
+            Response r = ErrorEnvelope.response(ErrorCode.METHOD_NOT_ALLOWED,
+                    "This method is not allowed here; allowed: " + web.getResponse().getAllowedMethods(), requestId);
+            return Response.fromResponse(r).allow(web.getResponse().getAllowedMethods()).build();
+        }
+        if (web instanceof NotSupportedException) {
+            return ErrorEnvelope.response(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                    "Unsupported Content-Type; send application/json.", requestId);
+        }
+        if (web instanceof NotAcceptableException) {
+            return ErrorEnvelope.response(ErrorCode.NOT_ACCEPTABLE,
+                    "Cannot produce a representation the Accept header allows; accept application/json.", requestId);
+        }
+        int status = web.getResponse().getStatus();
+        ErrorCode code = switch (status) {
+            case 401 -> ErrorCode.AUTHENTICATION_REQUIRED;
+            case 403 -> ErrorCode.PERMISSION_DENIED;
+            case 404 -> ErrorCode.RESOURCE_NOT_FOUND;
+            case 409 -> ErrorCode.CONFLICT;
+            case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
+            case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+            case 422 -> ErrorCode.VALIDATION_ERROR;
+            default -> ErrorCode.MALFORMED_REQUEST;
+        };
+        String message = web.getMessage() == null || web.getMessage().startsWith("HTTP ")
+                ? "The request could not be processed." : web.getMessage();
+        return ErrorEnvelope.response(code, message, Map.of(), Map.of(), requestId);
+    }
+}

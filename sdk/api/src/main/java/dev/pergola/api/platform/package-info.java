@@ -1,0 +1,7 @@
+/** Facts about the running platform installation. */
+@Version("1.0.0")
+@Export
+package dev.pergola.api.platform;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

@@ -1,0 +1,7 @@
+/** REST conventions shared by the platform and plugins: the error envelope, response envelope and the platform JAX-RS application. */
+@Version("1.0.0")
+@Export
+package dev.pergola.api.rest;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
