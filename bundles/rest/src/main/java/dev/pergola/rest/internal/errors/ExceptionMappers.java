@@ -7,8 +7,8 @@ import javax.ws.rs.NotAllowedException;
 import javax.ws.rs.NotFoundException;
 import javax.ws.rs.NotSupportedException;
 import javax.ws.rs.WebApplicationException;
-import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.ext.ExceptionMapper;
 
@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import dev.pergola.api.rest.ApiException;
 import dev.pergola.api.rest.ErrorCode;
 import dev.pergola.api.rest.PergolaApplication;
+import dev.pergola.rest.internal.RestApplications;
 import dev.pergola.rest.internal.filters.RequestIds;
 
 /**
@@ -32,16 +33,16 @@ import dev.pergola.rest.internal.filters.RequestIds;
 @Component(service = ExceptionMapper.class)
 @JaxrsExtension
 @JaxrsName("pergola.errors")
-@JaxrsApplicationSelect(PergolaApplication.SELECT)
+@JaxrsApplicationSelect(RestApplications.PLATFORM_AND_DEFAULT)
 public class ExceptionMappers implements ExceptionMapper<Throwable> {
     private static final Logger LOG = LoggerFactory.getLogger(ExceptionMappers.class);
 
     @Context
-    private ContainerRequestContext request;
+    private HttpHeaders headers;
 
     @Override
     public Response toResponse(Throwable failure) {
-        String requestId = RequestIds.of(request);
+        String requestId = RequestIds.of(headers);
         if (failure instanceof ApiException api) {
             return ErrorEnvelope.response(api.code(), api.getMessage(), api.details(), api.extra(), requestId);
         }

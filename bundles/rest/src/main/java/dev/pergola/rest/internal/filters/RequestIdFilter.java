@@ -15,12 +15,13 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 import org.slf4j.MDC;
 
 import dev.pergola.api.rest.PergolaApplication;
+import dev.pergola.rest.internal.RestApplications;
 
 /** Gives every request an id (the client's {@code X-Request-ID} when sane), echoes it, and puts it in the log MDC. */
 @Component(service = {ContainerRequestFilter.class, ContainerResponseFilter.class})
 @JaxrsExtension
 @JaxrsName("pergola.request-id")
-@JaxrsApplicationSelect(PergolaApplication.SELECT)
+@JaxrsApplicationSelect(RestApplications.PLATFORM_AND_DEFAULT)
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 100)
 public class RequestIdFilter implements ContainerRequestFilter, ContainerResponseFilter {
@@ -28,13 +29,14 @@ public class RequestIdFilter implements ContainerRequestFilter, ContainerRespons
     @Override
     public void filter(ContainerRequestContext request) {
         String id = RequestIds.choose(request.getHeaderString(PergolaApplication.REQUEST_ID_HEADER));
-        request.setProperty(RequestIds.PROPERTY, id);
+        request.getHeaders().putSingle(PergolaApplication.REQUEST_ID_HEADER, id);
         MDC.put("request_id", id);
     }
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        response.getHeaders().putSingle(PergolaApplication.REQUEST_ID_HEADER, RequestIds.of(request));
+        String id = request.getHeaderString(PergolaApplication.REQUEST_ID_HEADER);
+        response.getHeaders().putSingle(PergolaApplication.REQUEST_ID_HEADER, id != null ? id : RequestIds.choose(null));
         MDC.remove("request_id");
     }
 }

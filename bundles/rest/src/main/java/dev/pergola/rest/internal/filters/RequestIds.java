@@ -3,11 +3,16 @@ package dev.pergola.rest.internal.filters;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import javax.ws.rs.container.ContainerRequestContext;
+import javax.ws.rs.core.HttpHeaders;
 
-/** Where the request id of the current request lives, and how a client-sent one is vetted. */
+import dev.pergola.api.rest.PergolaApplication;
+
+/**
+ * Where the request id of the current request lives: the request filter vets the client's
+ * {@code X-Request-ID} and replaces it (in the request headers) with a fresh id when it is missing or unsafe,
+ * so every provider can read it through the standard {@code @Context HttpHeaders}.
+ */
 public final class RequestIds {
-    static final String PROPERTY = "pergola.request_id";
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     private RequestIds() {
@@ -18,8 +23,8 @@ public final class RequestIds {
         return sent != null && SAFE.matcher(sent).matches() ? sent : UUID.randomUUID().toString();
     }
 
-    public static String of(ContainerRequestContext request) {
-        Object id = request == null ? null : request.getProperty(PROPERTY);
-        return id == null ? UUID.randomUUID().toString() : id.toString();
+    public static String of(HttpHeaders headers) {
+        String id = headers == null ? null : headers.getHeaderString(PergolaApplication.REQUEST_ID_HEADER);
+        return id == null ? UUID.randomUUID().toString() : id;
     }
 }

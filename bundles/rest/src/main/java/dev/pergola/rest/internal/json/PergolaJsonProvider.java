@@ -22,6 +22,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
 
 import dev.pergola.api.rest.PergolaApplication;
+import dev.pergola.rest.internal.RestApplications;
 
 /**
  * The JSON provider of the platform application. Registered with {@code osgi.jaxrs.media.type=application/json}
@@ -32,7 +33,7 @@ import dev.pergola.api.rest.PergolaApplication;
 @JaxrsExtension
 @JaxrsName("pergola.json")
 @JaxrsMediaType(MediaType.APPLICATION_JSON)
-@JaxrsApplicationSelect(PergolaApplication.SELECT)
+@JaxrsApplicationSelect(RestApplications.PLATFORM_AND_DEFAULT)
 @Consumes({MediaType.APPLICATION_JSON, "application/*+json"})
 @Produces({MediaType.APPLICATION_JSON, "application/*+json"})
 public class PergolaJsonProvider extends JacksonJsonProvider {

@@ -1,0 +1,177 @@
+package dev.pergola.itests;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.ClassRule;
+import org.junit.Test;
+
+import dev.pergola.testkit.PostgresServer;
+
+/**
+ * Black-box: the freshly unpacked distribution, as an operator runs it with {@code bin/start}, configured for
+ * a real PostgreSQL server. First boot migrates PostgreSQL, a restart keeps the data, SSH lets the admin in
+ * and keeps {@code karaf/karaf} out.
+ */
+public class DistributionIT {
+    private static final String ADMIN_PASSWORD = "itest-admin-password-1";
+
+    @ClassRule
+    public static final PostgresServer POSTGRES = new PostgresServer();
+
+    private static Path home;
+    private static Process karaf;
+    private static int httpPort;
+    private static int sshPort;
+    private static String jdbcUrl;
+
+    @BeforeClass
+    public static void unpack() throws Exception {
+        jdbcUrl = POSTGRES.createDatabase("pergola");
+        Path target = Paths.get("target", "dist-postgresql").toAbsolutePath();
+        deleteTree(target);
+        Files.createDirectories(target);
+        run(target, Map.of(), "tar", "xzf", System.getProperty("pergola.distribution"), "--strip-components=1");
+        home = target;
+        httpPort = PergolaExam.freePort();
+        sshPort = PergolaExam.freePort();
+        Files.writeString(home.resolve("etc/dev.pergola.db.cfg"), "type = postgresql\nurl = " + jdbcUrl
+                + "\nuser = " + PostgresServer.USER + "\npassword = " + PostgresServer.PASSWORD + "\n");
+        replace("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port = 8181", "org.osgi.service.http.port = " + httpPort);
+        replace("etc/org.apache.karaf.shell.cfg", "sshPort = 8101", "sshPort = " + sshPort);
+        replace("etc/org.apache.karaf.management.cfg", "rmiRegistryPort = 1099", "rmiRegistryPort = " + PergolaExam.freePort());
+        replace("etc/org.apache.karaf.management.cfg", "rmiServerPort = 44444", "rmiServerPort = " + PergolaExam.freePort());
+    }
+
+    @AfterClass
+    public static void stop() throws Exception {
+        if (home != null) {
+            stopPlatform();
+        }
+    }
+
+    @Test
+    public void migratesPostgresKeepsDataOverRestartAndGuardsTheShell() throws Exception {
+        Http http = new Http(httpPort);
+        long started = System.nanoTime();
+        startPlatform();
+        Http.Reply health = http.await("/api/health", Duration.ofSeconds(120));
+        long bootMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        assertEquals(health == null ? "no answer" : health.body(), 200, health.status());
+        System.out.printf("Cold boot on PostgreSQL (bin/karaf server -> /api/health 200): %.1f s%n", bootMillis / 1000.0);
+
+        Http.Reply status = http.get("/api/v1/status");
+        assertEquals("postgresql", status.json().path("data").path("database").path("type").asText());
+        assertTrue(status.body(), status.json().path("data").path("database").path("product").asText().startsWith("PostgreSQL"));
+        String installationId = status.json().path("data").path("installation").path("id").asText();
+        assertEquals(1, count("SELECT COUNT(*) FROM pergola_installation"));
+        assertEquals(1, count("SELECT COUNT(*) FROM schema_history_dev_pergola_persistence WHERE success AND version = '1'"));
+
+        String adminShell = shell("admin", ADMIN_PASSWORD, "bundle:list -s");
+        assertTrue(adminShell, adminShell.contains("dev.pergola.persistence") && adminShell.contains("Active"));
+        String karafShell = shell("karaf", "karaf", "bundle:list");
+        assertTrue(karafShell, !karafShell.contains("Pergola") && !karafShell.contains("Active"));
+
+        stopPlatform();
+        startPlatform();
+        Http.Reply again = http.await("/api/health", Duration.ofSeconds(120));
+        assertEquals(again == null ? "no answer" : again.body(), 200, again.status());
+        String after = http.get("/api/v1/status").json().path("data").path("installation").path("id").asText();
+        assertEquals("the installation row survives a restart", installationId, after);
+        assertEquals(1, count("SELECT COUNT(*) FROM pergola_installation"));
+        assertNotEquals("", installationId);
+    }
+
+    private static int count(String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, PostgresServer.USER, PostgresServer.PASSWORD);
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    /** {@code bin/karaf server}, the process {@code bin/start} runs in the background, kept as our child. */
+    private static void startPlatform() throws Exception {
+        ProcessBuilder pb = new ProcessBuilder("bin/karaf", "server").directory(home.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.log").toFile()));
+        pb.environment().put("PERGOLA_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        karaf = pb.start();
+    }
+
+    private static void stopPlatform() throws Exception {
+        if (karaf == null) {
+            return;
+        }
+        run(home, Map.of(), "bin/stop");
+        if (!karaf.waitFor(60, TimeUnit.SECONDS)) {
+            karaf.destroyForcibly();
+            throw new AssertionError("Pergola did not stop within 60 s");
+        }
+        karaf = null;
+    }
+
+    private static String shell(String user, String password, String command) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(List.of("bin/client", "-a", Integer.toString(sshPort), "-h", "127.0.0.1",
+                "-u", user, "-p", password, "-r", "3", "-b")).directory(home.toFile()).redirectErrorStream(true);
+        Process p = pb.start();
+        p.getOutputStream().write((command + "\n").getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+        }
+        return out;
+    }
+
+    private static String run(Path dir, Map<String, String> env, String... command) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError(String.join(" ", command) + " did not finish");
+        }
+        return out;
+    }
+
+    private static void replace(String file, String from, String to) throws IOException {
+        Path path = home.resolve(file);
+        String content = Files.readString(path);
+        if (!content.contains(from)) {
+            throw new AssertionError(file + " has no line '" + from + "'");
+        }
+        Files.writeString(path, content.replace(from, to));
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        List<Path> paths = new ArrayList<>();
+        try (var walk = Files.walk(root)) {
+            walk.forEach(paths::add);
+        }
+        for (int i = paths.size() - 1; i >= 0; i--) {
+            Files.delete(paths.get(i));
+        }
+    }
+}

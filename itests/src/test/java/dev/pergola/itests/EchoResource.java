@@ -1,0 +1,37 @@
+package dev.pergola.itests;
+
+import java.util.Map;
+
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.MediaType;
+
+/**
+ * A resource a plugin could contribute, registered by the test through the whiteboard: it gets the
+ * platform's JSON provider and error envelope without doing anything for them.
+ */
+@Path("itest")
+public class EchoResource {
+    public static class Payload {
+        public String name;
+        public int count;
+    }
+
+    @POST
+    @Path("echo")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> echo(Payload payload) {
+        return Map.of("data", Map.of("name", payload.name, "count", payload.count));
+    }
+
+    @GET
+    @Path("boom")
+    @Produces(MediaType.APPLICATION_JSON)
+    public String boom() {
+        throw new IllegalStateException("secret internal detail");
+    }
+}
