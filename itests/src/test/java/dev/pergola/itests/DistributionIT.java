@@ -90,6 +90,10 @@ public class DistributionIT {
         String karafShell = shell("karaf", "karaf", "bundle:list");
         assertTrue(karafShell, !karafShell.contains("Pergola") && !karafShell.contains("Active"));
 
+        assertEquals(401, http.get("/system/console/bundles").status());
+        assertEquals(401, http.get("/system/console/bundles", "Authorization", basic("karaf", "karaf")).status());
+        assertEquals(200, http.get("/system/console/bundles", "Authorization", basic("admin", ADMIN_PASSWORD)).status());
+
         stopPlatform();
         startPlatform();
         Http.Reply again = http.await("/api/health", Duration.ofSeconds(120));
@@ -98,6 +102,10 @@ public class DistributionIT {
         assertEquals("the installation row survives a restart", installationId, after);
         assertEquals(1, count("SELECT COUNT(*) FROM pergola_installation"));
         assertNotEquals("", installationId);
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     private static int count(String sql) throws Exception {

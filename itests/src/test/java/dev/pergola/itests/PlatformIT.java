@@ -172,6 +172,14 @@ public class PlatformIT {
     }
 
     @Test
+    public void aWrongMethodIs405WithAllow() {
+        Http.Reply reply = http.post("/api/v1/status", "application/json", BodyPublishers.ofString("{}"));
+        assertEquals(reply.body(), 405, reply.status());
+        assertEquals("METHOD_NOT_ALLOWED", reply.json().path("error").path("code").asText());
+        assertTrue(String.valueOf(reply.header("Allow")), String.valueOf(reply.header("Allow")).contains("GET"));
+    }
+
+    @Test
     public void aTenMegabyteBodyIs413() {
         byte[] big = new byte[10 * 1024 * 1024];
         Arrays.fill(big, (byte) ' ');

@@ -1,6 +1,5 @@
 package dev.pergola.rest.internal.errors;
 
-import java.util.Map;
 
 import javax.ws.rs.NotAcceptableException;
 import javax.ws.rs.NotAllowedException;
@@ -21,7 +20,6 @@ import org.slf4j.LoggerFactory;
 
 import dev.pergola.api.rest.ApiException;
 import dev.pergola.api.rest.ErrorCode;
-import dev.pergola.api.rest.PergolaApplication;
 import dev.pergola.rest.internal.RestApplications;
 import dev.pergola.rest.internal.filters.RequestIds;
 
@@ -76,14 +74,19 @@ public class ExceptionMappers implements ExceptionMapper<Throwable> {
             case 401 -> ErrorCode.AUTHENTICATION_REQUIRED;
             case 403 -> ErrorCode.PERMISSION_DENIED;
             case 404 -> ErrorCode.RESOURCE_NOT_FOUND;
+            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
+            case 406 -> ErrorCode.NOT_ACCEPTABLE;
             case 409 -> ErrorCode.CONFLICT;
             case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
             case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
             case 422 -> ErrorCode.VALIDATION_ERROR;
+            case 429 -> ErrorCode.RATE_LIMIT_EXCEEDED;
             default -> ErrorCode.MALFORMED_REQUEST;
         };
         String message = web.getMessage() == null || web.getMessage().startsWith("HTTP ")
-                ? "The request could not be processed." : web.getMessage();
-        return ErrorEnvelope.response(code, message, Map.of(), Map.of(), requestId);
+                ? "The request could not be processed (HTTP " + status + ")." : web.getMessage();
+        // keep the runtime's status: an unlisted 4xx stays what it was, with the closest code
+        return Response.fromResponse(ErrorEnvelope.response(code, message, requestId)).status(status)
+                .allow(web.getResponse().getAllowedMethods()).build();
     }
 }

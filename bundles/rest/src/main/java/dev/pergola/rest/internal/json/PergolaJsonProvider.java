@@ -21,7 +21,6 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
 
-import dev.pergola.api.rest.PergolaApplication;
 import dev.pergola.rest.internal.RestApplications;
 
 /**
