@@ -78,7 +78,8 @@ public class DistributionIT {
         assertEquals(health == null ? "no answer" : health.body(), 200, health.status());
         System.out.printf("Cold boot on PostgreSQL (bin/karaf server -> /api/health 200): %.1f s%n", bootMillis / 1000.0);
 
-        Http.Reply status = http.get("/api/v1/status");
+        String token = login(http);
+        Http.Reply status = http.get("/api/v1/status", "Authorization", "Bearer " + token);
         assertEquals("postgresql", status.json().path("data").path("database").path("type").asText());
         assertTrue(status.body(), status.json().path("data").path("database").path("product").asText().startsWith("PostgreSQL"));
         String installationId = status.json().path("data").path("installation").path("id").asText();
@@ -98,10 +99,20 @@ public class DistributionIT {
         startPlatform();
         Http.Reply again = http.await("/api/health", Duration.ofSeconds(120));
         assertEquals(again == null ? "no answer" : again.body(), 200, again.status());
-        String after = http.get("/api/v1/status").json().path("data").path("installation").path("id").asText();
+        assertEquals("a token survives a restart: keys and sessions live in PostgreSQL", 200,
+                http.get("/api/v1/auth/me", "Authorization", "Bearer " + token).status());
+        String after = http.get("/api/v1/status", "Authorization", "Bearer " + login(http))
+                .json().path("data").path("installation").path("id").asText();
         assertEquals("the installation row survives a restart", installationId, after);
         assertEquals(1, count("SELECT COUNT(*) FROM pergola_installation"));
         assertNotEquals("", installationId);
+    }
+
+    private static String login(Http http) {
+        Http.Reply reply = http.post("/api/v1/auth/login", "application/json", java.net.http.HttpRequest.BodyPublishers
+                .ofString("{\"username\":\"admin\",\"password\":\"" + ADMIN_PASSWORD + "\"}"));
+        assertEquals(reply.body(), 200, reply.status());
+        return reply.json().path("data").path("access_token").asText();
     }
 
     private static String basic(String user, String password) {

@@ -2,6 +2,8 @@ package dev.pergola.itests;
 
 import java.util.Map;
 
+import javax.annotation.security.PermitAll;
+import javax.annotation.security.RolesAllowed;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
@@ -21,6 +23,7 @@ public class EchoResource {
     }
 
     @POST
+    @PermitAll
     @Path("echo")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
@@ -29,9 +32,26 @@ public class EchoResource {
     }
 
     @GET
+    @PermitAll
     @Path("boom")
     @Produces(MediaType.APPLICATION_JSON)
     public String boom() {
         throw new IllegalStateException("secret internal detail");
+    }
+
+    /** Declares nothing: any authenticated caller. */
+    @GET
+    @Path("mine")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> mine(@javax.ws.rs.core.Context javax.ws.rs.core.SecurityContext security) {
+        return Map.of("data", Map.of("user", security.getUserPrincipal().getName()));
+    }
+
+    @GET
+    @Path("secret")
+    @RolesAllowed("itest.secret.view")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> secret() {
+        return Map.of("data", "the secret");
     }
 }

@@ -106,8 +106,9 @@ public class PlatformIT {
     }
 
     @Test
-    public void statusTellsVersionDatabaseStoragePluginsAndUptime() {
-        Http.Reply reply = http.get("/api/v1/status");
+    public void statusTellsVersionDatabaseStoragePluginsAndUptime() throws Exception {
+        assertEquals(401, http.get("/api/v1/status").status());
+        Http.Reply reply = http.get("/api/v1/status", "Authorization", "Bearer " + Admin.login(http));
         assertEquals(reply.body(), 200, reply.status());
         JsonNode data = reply.json().path("data");
         assertTrue(data.path("version").asText().startsWith("0.1.0"));

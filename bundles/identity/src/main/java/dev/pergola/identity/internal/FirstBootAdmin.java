@@ -4,28 +4,49 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.security.SecureRandom;
+import java.util.List;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Creates the first admin account when the platform boots without one. */
+import dev.pergola.identity.internal.account.Accounts;
+import dev.pergola.identity.internal.rbac.PermissionCatalog;
+
+/**
+ * Creates the first {@code admin} when the platform boots without one: in Pergola's accounts (REST) and
+ * in the Karaf realm (shell, SSH, web console), with one password — {@code PERGOLA_ADMIN_PASSWORD}, else a
+ * generated one written to {@code data/initial-admin-password}.
+ */
 @Component(service = FirstBootAdmin.class, immediate = true)
 public class FirstBootAdmin {
     private static final Logger LOG = LoggerFactory.getLogger(FirstBootAdmin.class);
 
     @Activate
-    public FirstBootAdmin(BundleContext context) throws IOException {
+    public FirstBootAdmin(BundleContext context, @Reference Accounts accounts) throws IOException {
         Path etc = Paths.get(context.getProperty("karaf.etc"));
         Path passwordFile = Paths.get(context.getProperty("karaf.data")).resolve("initial-admin-password");
-        switch (InitialAdmin.ensure(etc.resolve("users.properties"), passwordFile, System.getenv(), new SecureRandom())) {
-            case GENERATED -> LOG.warn("First boot: created user 'admin'; its password is in {} (readable by this "
-                    + "account only). Change it after the first login.", passwordFile);
-            case FROM_ENVIRONMENT -> LOG.info("First boot: created user 'admin' with the password from "
-                    + "PERGOLA_ADMIN_PASSWORD.");
-            case ALREADY_PRESENT -> LOG.debug("Admin account present");
+        InitialAdmin initial = new InitialAdmin(etc.resolve("users.properties"), passwordFile, System.getenv(),
+                new SecureRandom());
+        boolean inAccounts = accounts.exists(InitialAdmin.USER);
+        if (inAccounts && initial.inKarafRealm()) {
+            return;
+        }
+        String password = initial.password();
+        if (!inAccounts) {
+            accounts.create(InitialAdmin.USER, "admin@localhost", password, List.of(PermissionCatalog.ADMIN_ROLE));
+        }
+        if (!initial.inKarafRealm()) {
+            initial.addToKarafRealm(password);
+        }
+        if (initial.generated()) {
+            LOG.warn("First boot: created user 'admin'; its password is in {} (readable by this account only). "
+                    + "Change it after the first login.", passwordFile);
+        } else {
+            LOG.info("First boot: created user 'admin' with the password from {}.", initial.source());
         }
     }
 }

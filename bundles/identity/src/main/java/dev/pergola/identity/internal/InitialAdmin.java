@@ -15,35 +15,68 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The first-boot {@code admin} account of the Karaf realm ({@code etc/users.properties}), so the shell, SSH
- * and the web console have exactly one account and no {@code karaf/karaf}. Its password comes from
- * {@code PERGOLA_ADMIN_PASSWORD}, else it is generated and written to {@code data/initial-admin-password}
- * (mode 600). Stored as Karaf's {CRYPT} SHA-512 digest (etc/org.apache.karaf.jaas.cfg), never in clear.
+ * The first admin's password and its entry in the Karaf realm ({@code etc/users.properties}). The password
+ * is {@code PERGOLA_ADMIN_PASSWORD}, else the one an earlier boot wrote to {@code data/initial-admin-password},
+ * else a new random one written there (mode 600). The realm stores Karaf's {CRYPT} SHA-512 digest, never
+ * the clear password.
  */
 final class InitialAdmin {
     static final String USER = "admin";
     static final String GROUP_LINE = "_g_\\:admingroup = group,admin,manager,viewer,systembundles,ssh";
     private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
-    /** What happened, for the log. */
-    enum Outcome { ALREADY_PRESENT, FROM_ENVIRONMENT, GENERATED }
+    private final Path usersFile;
+    private final Path passwordFile;
+    private final Map<String, String> env;
+    private final SecureRandom random;
+    private String password;
+    private String source;
+    private boolean generated;
 
-    private InitialAdmin() {
+    InitialAdmin(Path usersFile, Path passwordFile, Map<String, String> env, SecureRandom random) {
+        this.usersFile = usersFile;
+        this.passwordFile = passwordFile;
+        this.env = env;
+        this.random = random;
     }
 
-    static Outcome ensure(Path usersFile, Path passwordFile, Map<String, String> env, SecureRandom random)
-            throws IOException {
-        List<String> lines = Files.exists(usersFile)
-                ? Files.readAllLines(usersFile, StandardCharsets.ISO_8859_1) : new ArrayList<>();
-        if (lines.stream().anyMatch(InitialAdmin::definesAdmin)) {
-            return Outcome.ALREADY_PRESENT;
+    boolean inKarafRealm() throws IOException {
+        return Files.exists(usersFile) && Files.readAllLines(usersFile, StandardCharsets.ISO_8859_1).stream()
+                .anyMatch(InitialAdmin::definesAdmin);
+    }
+
+    /** Decided once: the environment, an earlier generated one, or a new one (then written to the file). */
+    synchronized String password() throws IOException {
+        if (password != null) {
+            return password;
         }
         String fromEnv = env.get("PERGOLA_ADMIN_PASSWORD");
-        boolean generated = fromEnv == null || fromEnv.isBlank();
-        String password = generated ? generate(random) : fromEnv;
-        if (generated) {
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            password = fromEnv;
+            source = "PERGOLA_ADMIN_PASSWORD";
+        } else if (Files.isReadable(passwordFile) && !Files.readString(passwordFile).isBlank()) {
+            password = Files.readString(passwordFile).trim();
+            source = passwordFile.toString();
+        } else {
+            password = generate(random);
             writePrivately(passwordFile, password + "\n");
+            source = passwordFile.toString();
+            generated = true;
         }
+        return password;
+    }
+
+    boolean generated() {
+        return generated;
+    }
+
+    String source() {
+        return source;
+    }
+
+    void addToKarafRealm(String password) throws IOException {
+        List<String> lines = Files.exists(usersFile)
+                ? Files.readAllLines(usersFile, StandardCharsets.ISO_8859_1) : new ArrayList<>();
         List<String> updated = new ArrayList<>(lines);
         updated.add("");
         updated.add("# Created by Pergola on first boot");
@@ -54,7 +87,6 @@ final class InitialAdmin {
         Path tmp = usersFile.resolveSibling(usersFile.getFileName() + ".tmp");
         Files.write(tmp, updated, StandardCharsets.ISO_8859_1);
         Files.move(tmp, usersFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return generated ? Outcome.GENERATED : Outcome.FROM_ENVIRONMENT;
     }
 
     private static boolean definesAdmin(String line) {

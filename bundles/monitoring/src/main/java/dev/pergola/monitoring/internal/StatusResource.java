@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import javax.annotation.security.RolesAllowed;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
@@ -34,6 +35,7 @@ import dev.pergola.api.rest.PergolaApplication;
 @JSONRequired
 @Path("v1/status")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("admin.monitoring.view")
 public class StatusResource {
     /** Manifest header that makes a bundle a plugin (DESIGN.md, the plugin contract). */
     static final String PLUGIN_HEADER = "Pergola-Plugin";

@@ -39,7 +39,7 @@ public class InstallationRecord implements Installation {
             });
         } catch (PersistenceException raceWithAnotherNode) {
             // another node inserted the row first: its row wins
-            row = jpa.txExpr(TransactionType.Supports, em -> em.find(InstallationEntity.class, InstallationEntity.KEY));
+            row = jpa.txExpr(TransactionType.Required, em -> em.find(InstallationEntity.class, InstallationEntity.KEY));
         }
         this.id = row.installationId();
         this.createdAt = row.createdAt().toInstant();

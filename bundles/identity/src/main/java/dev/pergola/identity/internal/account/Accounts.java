@@ -1,0 +1,151 @@
+package dev.pergola.identity.internal.account;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import dev.pergola.identity.internal.password.PasswordHasher;
+import dev.pergola.identity.internal.rbac.PermissionCatalog;
+import dev.pergola.identity.internal.store.PermissionEntity;
+import dev.pergola.identity.internal.store.RoleEntity;
+import dev.pergola.identity.internal.store.UserEntity;
+
+/**
+ * Accounts: lookup, creation, password checks and effective permissions. The one place REST, the
+ * shell and the Karaf realm go through.
+ */
+@Component(service = Accounts.class)
+public class Accounts {
+    private final JpaTemplate jpa;
+    private final PermissionCatalog catalog;
+    private final PasswordHasher hasher = PasswordHasher.owaspMinimum();
+    /** userId → effective permissions, valid for one catalogue generation. */
+    private final ConcurrentHashMap<String, Cached> permissionCache = new ConcurrentHashMap<>();
+    /** A hash to verify against when the user does not exist, so timing does not reveal usernames. */
+    private final String decoyHash;
+
+    private record Cached(long generation, Set<String> permissions) {
+    }
+
+    @Activate
+    public Accounts(@Reference(target = "(osgi.unit.name=pergola-identity)") JpaTemplate jpa,
+            @Reference PermissionCatalog catalog) {
+        this.jpa = jpa;
+        this.catalog = catalog;
+        this.decoyHash = hasher.hash(UUID.randomUUID().toString());
+    }
+
+    /** The active account whose username or email (case-insensitive) is {@code login}, if the password matches. */
+    public Optional<UserEntity> authenticate(String login, String password) {
+        Optional<UserEntity> user = findByLogin(login);
+        String hash = user.map(u -> u.passwordHash).orElse(decoyHash);
+        boolean matches = hasher.verify(password == null ? "" : password, hash);
+        return user.filter(u -> matches && u.isActive());
+    }
+
+    public Optional<UserEntity> findByLogin(String login) {
+        if (login == null || login.isBlank()) {
+            return Optional.empty();
+        }
+        String normalized = login.trim().toLowerCase(Locale.ROOT);
+        return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
+                "SELECT u FROM UserEntity u WHERE (LOWER(u.username) = :l OR LOWER(u.email) = :l) AND u.deletedAt IS NULL",
+                UserEntity.class).setParameter("l", normalized).getResultList().stream().findFirst());
+    }
+
+    public Optional<UserEntity> findById(String id) {
+        return Optional.ofNullable(jpa.txExpr(TransactionType.Required, em -> em.find(UserEntity.class, id)));
+    }
+
+    public boolean exists(String username) {
+        return findByLogin(username).isPresent();
+    }
+
+    /** Creates an active account with the given roles (by name). */
+    public UserEntity create(String username, String email, String password, List<String> roleNames) {
+        UserEntity created = jpa.txExpr(TransactionType.Required, em -> {
+            UserEntity u = new UserEntity();
+            u.id = UUID.randomUUID().toString();
+            u.username = username;
+            u.email = email.toLowerCase(Locale.ROOT);
+            u.passwordHash = hasher.hash(password);
+            u.status = "active";
+            u.createdAt = Timestamp.from(Instant.now());
+            u.updatedAt = u.createdAt;
+            for (String roleName : roleNames) {
+                u.roles.add(em.createQuery("SELECT r FROM RoleEntity r WHERE r.name = :n", RoleEntity.class)
+                        .setParameter("n", roleName).getSingleResult());
+            }
+            em.persist(u);
+            return u;
+        });
+        permissionCache.remove(created.id);
+        return created;
+    }
+
+    public void recordLogin(String userId) {
+        jpa.tx(TransactionType.Required, em -> {
+            UserEntity u = em.find(UserEntity.class, userId);
+            if (u != null) {
+                u.lastLoginAt = Timestamp.from(Instant.now());
+            }
+        });
+    }
+
+    public Set<String> roleNames(UserEntity user) {
+        Set<String> names = new TreeSet<>();
+        user.roles.forEach(r -> names.add(r.name));
+        return names;
+    }
+
+    /** The union of the user's roles' permissions; the {@code admin} role holds every permission there is. */
+    public Set<String> effectivePermissions(String userId) {
+        long generation = catalog.generation();
+        Cached cached = permissionCache.get(userId);
+        if (cached != null && cached.generation() == generation) {
+            return cached.permissions();
+        }
+        Set<String> permissions = jpa.txExpr(TransactionType.Required, em -> {
+            UserEntity user = em.find(UserEntity.class, userId);
+            Set<String> result = new TreeSet<>();
+            if (user == null) {
+                return result;
+            }
+            boolean admin = user.roles.stream().anyMatch(r -> PermissionCatalog.ADMIN_ROLE.equals(r.name));
+            if (admin) {
+                em.createQuery("SELECT p.name FROM PermissionEntity p", String.class).getResultList().forEach(result::add);
+            } else {
+                for (RoleEntity role : user.roles) {
+                    for (PermissionEntity p : role.permissions) {
+                        result.add(p.name);
+                    }
+                }
+            }
+            return result;
+        });
+        Set<String> frozen = Set.copyOf(permissions);
+        permissionCache.put(userId, new Cached(generation, frozen));
+        return frozen;
+    }
+
+    /** Drops cached permissions, after a change of roles or role permissions. */
+    public void invalidate(String userId) {
+        if (userId == null) {
+            permissionCache.clear();
+        } else {
+            permissionCache.remove(userId);
+        }
+    }
+}

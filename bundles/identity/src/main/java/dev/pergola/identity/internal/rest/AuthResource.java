@@ -1,0 +1,139 @@
+package dev.pergola.identity.internal.rest;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import javax.annotation.security.PermitAll;
+import javax.servlet.http.HttpServletRequest;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+import dev.pergola.api.identity.PergolaPrincipal;
+import dev.pergola.api.rest.ApiException;
+import dev.pergola.api.rest.ApiResponse;
+import dev.pergola.api.rest.ErrorCode;
+import dev.pergola.api.rest.PergolaApplication;
+import dev.pergola.identity.internal.account.Accounts;
+import dev.pergola.identity.internal.session.Sessions;
+import dev.pergola.identity.internal.store.UserEntity;
+import dev.pergola.identity.internal.token.AccessTokens;
+import dev.pergola.identity.internal.token.SigningKeys;
+
+/** {@code /api/v1/auth}: login, token refresh with rotation, logout, the caller's identity, and the JWKS. */
+@Component(service = AuthResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect(PergolaApplication.SELECT)
+@JSONRequired
+@Path("v1/auth")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuthResource {
+    private final Accounts accounts;
+    private final Sessions sessions;
+    private final AccessTokens tokens;
+    private final SigningKeys keys;
+
+    @Context
+    private HttpServletRequest http;
+
+    public static final class LoginRequest {
+        public String username;
+        public String email;
+        public String password;
+    }
+
+    public static final class RefreshRequest {
+        public String refreshToken;
+    }
+
+    @Activate
+    public AuthResource(@Reference Accounts accounts, @Reference Sessions sessions, @Reference AccessTokens tokens,
+            @Reference SigningKeys keys) {
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.tokens = tokens;
+        this.keys = keys;
+    }
+
+    @POST
+    @Path("login")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @PermitAll
+    public ApiResponse<Map<String, Object>> login(LoginRequest request) {
+        if (request == null || (blank(request.username) && blank(request.email)) || blank(request.password)) {
+            throw ApiException.validation(blank(request == null ? null : request.password) ? "password" : "username",
+                    "username (or email) and password are required");
+        }
+        String login = blank(request.username) ? request.email : request.username;
+        UserEntity user = accounts.authenticate(login, request.password)
+                .orElseThrow(() -> new ApiException(ErrorCode.INVALID_CREDENTIALS, "Wrong username or password."));
+        Sessions.Opened opened = sessions.open(user.id, http == null ? null : http.getRemoteAddr(),
+                http == null ? null : http.getHeader("User-Agent"));
+        accounts.recordLogin(user.id);
+        return ApiResponse.of(tokenResponse(user, opened));
+    }
+
+    @POST
+    @Path("refresh")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @PermitAll
+    public ApiResponse<Map<String, Object>> refresh(RefreshRequest request) {
+        Sessions.Opened opened = sessions.refresh(request == null ? null : request.refreshToken);
+        UserEntity user = accounts.findById(opened.session().userId).filter(UserEntity::isActive)
+                .orElseThrow(() -> new ApiException(ErrorCode.INVALID_TOKEN, "The account is no longer active."));
+        return ApiResponse.of(tokenResponse(user, opened));
+    }
+
+    @POST
+    @Path("logout")
+    public Response logout(@Context SecurityContext security) {
+        PergolaPrincipal principal = (PergolaPrincipal) security.getUserPrincipal();
+        if (principal.sessionId() != null) {
+            sessions.end(principal.sessionId(), "logout");
+        }
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("me")
+    public ApiResponse<Map<String, Object>> me(@Context SecurityContext security) {
+        PergolaPrincipal principal = (PergolaPrincipal) security.getUserPrincipal();
+        UserEntity user = accounts.findById(principal.userId())
+                .orElseThrow(() -> ApiException.notFound("No such user"));
+        return ApiResponse.of(UserView.of(user, accounts.roleNames(user), principal.permissions()));
+    }
+
+    @GET
+    @Path("jwks")
+    @PermitAll
+    public Map<String, Object> jwks() {
+        return keys.publicJwks().toJSONObject();
+    }
+
+    private Map<String, Object> tokenResponse(UserEntity user, Sessions.Opened opened) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("access_token", tokens.issue(user.id, user.username, opened.session().id));
+        body.put("refresh_token", opened.refreshToken());
+        body.put("token_type", "Bearer");
+        body.put("expires_in", tokens.ttlSeconds());
+        body.put("user", UserView.of(user, accounts.roleNames(user), null));
+        return body;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

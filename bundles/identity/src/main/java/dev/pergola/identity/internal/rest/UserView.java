@@ -1,0 +1,37 @@
+package dev.pergola.identity.internal.rest;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import dev.pergola.identity.internal.store.UserEntity;
+
+/** The JSON shape of a user; never the password hash. */
+final class UserView {
+    private UserView() {
+    }
+
+    static Map<String, Object> of(UserEntity u, Set<String> roles, Set<String> permissions) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", u.id);
+        m.put("username", u.username);
+        m.put("email", u.email);
+        m.put("first_name", u.firstName);
+        m.put("last_name", u.lastName);
+        m.put("locale", u.locale);
+        m.put("timezone", u.timezone);
+        m.put("status", u.status);
+        m.put("created_at", iso(u.createdAt));
+        m.put("last_login_at", iso(u.lastLoginAt));
+        m.put("roles", roles);
+        if (permissions != null) {
+            m.put("permissions", new TreeSet<>(permissions));
+        }
+        return m;
+    }
+
+    private static String iso(java.sql.Timestamp t) {
+        return t == null ? null : t.toInstant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString();
+    }
+}

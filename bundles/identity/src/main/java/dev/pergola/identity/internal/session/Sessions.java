@@ -1,0 +1,130 @@
+package dev.pergola.identity.internal.session;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import javax.persistence.EntityManager;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.pergola.api.rest.ApiException;
+import dev.pergola.api.rest.ErrorCode;
+import dev.pergola.identity.internal.store.SessionEntity;
+import dev.pergola.identity.internal.store.SpentRefreshTokenEntity;
+import dev.pergola.identity.internal.token.AuthConfig;
+
+/**
+ * Login sessions with rotating refresh tokens. Each refresh spends the presented token and hands out a
+ * new one; presenting a spent token again means it was copied, so the whole session ends at once.
+ */
+@Component(service = Sessions.class, configurationPid = "dev.pergola.auth")
+public class Sessions {
+    private static final Logger LOG = LoggerFactory.getLogger(Sessions.class);
+
+    private final JpaTemplate jpa;
+    private final Duration lifetime;
+
+    /** A session and the refresh token that continues it (shown to the client once). */
+    public record Opened(SessionEntity session, String refreshToken) {
+    }
+
+    @Activate
+    public Sessions(@Reference(target = "(osgi.unit.name=pergola-identity)") JpaTemplate jpa, AuthConfig config) {
+        this.jpa = jpa;
+        this.lifetime = Duration.ofDays(config.session_ttl_days());
+    }
+
+    public Opened open(String userId, String clientAddress, String userAgent) {
+        String token = RefreshTokens.generate();
+        SessionEntity session = jpa.txExpr(TransactionType.Required, em -> {
+            SessionEntity s = new SessionEntity();
+            s.id = UUID.randomUUID().toString();
+            s.userId = userId;
+            s.refreshHash = RefreshTokens.hash(token);
+            s.createdAt = Timestamp.from(Instant.now());
+            s.lastUsedAt = s.createdAt;
+            s.expiresAt = Timestamp.from(Instant.now().plus(lifetime));
+            s.clientAddress = truncate(clientAddress, 64);
+            s.userAgent = truncate(userAgent, 500);
+            em.persist(s);
+            return s;
+        });
+        return new Opened(session, token);
+    }
+
+    /** @throws ApiException INVALID_TOKEN for unknown, expired or reused tokens (reuse also ends the session) */
+    public Opened refresh(String refreshToken) {
+        if (refreshToken == null || refreshToken.isBlank()) {
+            throw ApiException.validation("refresh_token", "is required");
+        }
+        String hash = RefreshTokens.hash(refreshToken);
+        String next = RefreshTokens.generate();
+        Object outcome = jpa.txExpr(TransactionType.Required, em -> rotate(em, hash, next));
+        if (outcome instanceof SessionEntity session) {
+            return new Opened(session, next);
+        }
+        throw new ApiException(ErrorCode.INVALID_TOKEN, (String) outcome);
+    }
+
+    /** Returns the rotated session, or the reason the token was refused. */
+    private Object rotate(EntityManager em, String hash, String next) {
+        List<SessionEntity> current = em.createQuery(
+                "SELECT s FROM SessionEntity s WHERE s.refreshHash = :h", SessionEntity.class)
+                .setParameter("h", hash).getResultList();
+        Instant now = Instant.now();
+        if (!current.isEmpty()) {
+            SessionEntity s = current.get(0);
+            if (s.endedAt != null || !s.expiresAt.toInstant().isAfter(now)) {
+                return "The session has ended; log in again.";
+            }
+            SpentRefreshTokenEntity spent = new SpentRefreshTokenEntity();
+            spent.refreshHash = hash;
+            spent.sessionId = s.id;
+            spent.spentAt = Timestamp.from(now);
+            em.persist(spent);
+            s.refreshHash = RefreshTokens.hash(next);
+            s.lastUsedAt = Timestamp.from(now);
+            s.expiresAt = Timestamp.from(now.plus(lifetime));
+            return s;
+        }
+        SpentRefreshTokenEntity reused = em.find(SpentRefreshTokenEntity.class, hash);
+        if (reused != null) {
+            SessionEntity s = em.find(SessionEntity.class, reused.sessionId);
+            if (s != null && s.endedAt == null) {
+                s.endedAt = Timestamp.from(now);
+                s.endReason = "refresh_token_reuse";
+                LOG.warn("A spent refresh token of session {} (user {}) was presented again: session revoked", s.id, s.userId);
+            }
+            return "This refresh token was already used; the session has been revoked. Log in again.";
+        }
+        return "Unknown refresh token.";
+    }
+
+    public void end(String sessionId, String reason) {
+        jpa.tx(TransactionType.Required, em -> {
+            SessionEntity s = em.find(SessionEntity.class, sessionId);
+            if (s != null && s.endedAt == null) {
+                s.endedAt = Timestamp.from(Instant.now());
+                s.endReason = reason;
+            }
+        });
+    }
+
+    public boolean isActive(String sessionId) {
+        SessionEntity s = jpa.txExpr(TransactionType.Required, em -> em.find(SessionEntity.class, sessionId));
+        return s != null && s.endedAt == null && s.expiresAt.toInstant().isAfter(Instant.now());
+    }
+
+    private static String truncate(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+}

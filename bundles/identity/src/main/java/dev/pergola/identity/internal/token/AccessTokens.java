@@ -1,0 +1,103 @@
+package dev.pergola.identity.internal.token;
+
+import java.text.ParseException;
+import java.time.Instant;
+import java.util.Date;
+import java.util.UUID;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+import dev.pergola.api.rest.ApiException;
+import dev.pergola.api.rest.ErrorCode;
+
+/** Short-lived signed access tokens (JWT, ES256): subject = user id, {@code sid} = login session. */
+@Component(service = AccessTokens.class, configurationPid = "dev.pergola.auth")
+@Designate(ocd = AuthConfig.class)
+public class AccessTokens {
+    static final String ISSUER = "pergola";
+
+    private final SigningKeys keys;
+    private final int ttlSeconds;
+
+    public record Claims(String userId, String sessionId, Instant expiresAt) {
+    }
+
+    @Activate
+    public AccessTokens(@Reference SigningKeys keys, AuthConfig config) {
+        this.keys = keys;
+        this.ttlSeconds = config.access_token_ttl_seconds();
+    }
+
+    public int ttlSeconds() {
+        return ttlSeconds;
+    }
+
+    public String issue(String userId, String username, String sessionId) {
+        ECKey key = keys.current();
+        Instant now = Instant.now();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
+                .subject(userId)
+                .claim("preferred_username", username)
+                .claim("sid", sessionId)
+                .jwtID(UUID.randomUUID().toString())
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(ttlSeconds)))
+                .build();
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID())
+                .type(JOSEObjectType.JWT).build(), claims);
+        try {
+            jwt.sign(new ECDSASigner(key));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Cannot sign an access token", e);
+        }
+        return jwt.serialize();
+    }
+
+    /**
+     * @throws ApiException INVALID_TOKEN when the token is not one of ours or was altered,
+     *         TOKEN_EXPIRED when it was ours but its time is up
+     */
+    public Claims verify(String token) {
+        try {
+            SignedJWT jwt = SignedJWT.parse(token);
+            if (!JWSAlgorithm.ES256.equals(jwt.getHeader().getAlgorithm())) {
+                throw invalid();
+            }
+            String kid = jwt.getHeader().getKeyID();
+            ECKey key = keys.verificationKeys().stream().filter(k -> k.getKeyID().equals(kid)).findFirst()
+                    .orElseThrow(AccessTokens::invalid);
+            if (!jwt.verify(new ECDSAVerifier(key.toECPublicKey()))) {
+                throw invalid();
+            }
+            JWTClaimsSet claims = jwt.getJWTClaimsSet();
+            if (!ISSUER.equals(claims.getIssuer()) || claims.getSubject() == null || claims.getExpirationTime() == null) {
+                throw invalid();
+            }
+            Instant expires = claims.getExpirationTime().toInstant();
+            if (!expires.isAfter(Instant.now())) {
+                throw new ApiException(ErrorCode.TOKEN_EXPIRED, "The access token has expired; refresh it.");
+            }
+            return new Claims(claims.getSubject(), claims.getStringClaim("sid"), expires);
+        } catch (ParseException | JOSEException | IllegalStateException e) {
+            throw invalid();
+        }
+    }
+
+    private static ApiException invalid() {
+        return new ApiException(ErrorCode.INVALID_TOKEN, "The access token is not valid.");
+    }
+}

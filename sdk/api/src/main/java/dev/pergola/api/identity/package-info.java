@@ -1,0 +1,7 @@
+/** Who is calling: the authenticated principal and the permission catalogue of the platform. */
+@Version("1.0.0")
+@Export
+package dev.pergola.api.identity;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
