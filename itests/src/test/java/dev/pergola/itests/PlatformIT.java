@@ -137,6 +137,28 @@ public class PlatformIT {
     }
 
     @Test
+    public void openApiDescribesPlatformAndPluginResourcesAndDocsAreServedLocally() {
+        Http.Reply reply = http.get("/api/openapi.json");
+        assertEquals(reply.body(), 200, reply.status());
+        JsonNode paths = reply.json().path("paths");
+        assertEquals("3.0.3", reply.json().path("openapi").asText());
+        assertEquals(paths.toString(), "admin.monitoring.view",
+                paths.path("/api/v1/status").path("get").path("x-required-permissions").get(0).asText());
+        assertEquals(0, paths.path("/api/health").path("get").path("security").size());
+        assertTrue("a plugin's resource is included", paths.has("/api/itest/echo"));
+        assertTrue(paths.has("/api/v1/auth/login"));
+
+        Http.Reply docs = http.get("/api/docs");
+        assertEquals(200, docs.status());
+        assertTrue(docs.header("Content-Type").startsWith("text/html"));
+        assertTrue(docs.body().contains("swagger-ui-bundle.js"));
+        assertFalse("no external URLs", docs.body().contains("http://") || docs.body().contains("https://"));
+        assertEquals(200, http.get("/api/docs/assets/swagger-ui-bundle.js").status());
+        assertEquals(200, http.get("/api/docs/init.js").status());
+        assertEquals(404, http.get("/api/docs/assets/nothing.js").status());
+    }
+
+    @Test
     public void aPluginResourceGetsJsonInAndOut() {
         Http.Reply reply = http.post("/api/itest/echo", "application/json", BodyPublishers.ofString("{\"name\":\"x\",\"count\":2}"));
         assertEquals(reply.body(), 200, reply.status());
