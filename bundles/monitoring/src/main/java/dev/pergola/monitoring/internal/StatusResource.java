@@ -54,7 +54,7 @@ public class StatusResource {
     @GET
     public ApiResponse<Map<String, Object>> status() {
         Map<String, Object> status = new LinkedHashMap<>();
-        status.put("version", context.getBundle().getVersion().toString());
+        status.put("version", context.getBundle().getHeaders("").get("Pergola-Version"));
         status.put("karaf_version", String.valueOf(context.getProperty("karaf.version")));
         status.put("java_version", System.getProperty("java.version"));
         Instant started = Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime());
