@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * The allow-list of one list endpoint: which fields exist (API name → entity attribute and type), which
- * may be sorted, filtered and searched, and the default sort.
+ * may be sorted, filtered and searched, and the default sort. An attribute path through a collection
+ * ({@code roles.name}) can be filtered and searched, not sorted.
  *
  * <pre>
  * ListSpec.builder()
@@ -68,6 +69,9 @@ public final class ListSpec {
 
         public Builder sortable() {
             Field f = last();
+            if (f.attribute().contains(".")) {
+                throw new IllegalStateException("a field through a relation cannot be sorted: " + f.name());
+            }
             fields.put(current, new Field(f.name(), f.attribute(), f.type(), true, f.filterable(), f.searchable()));
             return this;
         }

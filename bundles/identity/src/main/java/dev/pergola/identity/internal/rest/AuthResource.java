@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import javax.annotation.security.PermitAll;
+import javax.annotation.security.RolesAllowed;
 import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
@@ -99,6 +100,7 @@ public class AuthResource {
 
     @POST
     @Path("logout")
+    @RolesAllowed("**")
     public Response logout(@Context SecurityContext security) {
         PergolaPrincipal principal = (PergolaPrincipal) security.getUserPrincipal();
         if (principal.sessionId() != null) {
@@ -109,6 +111,7 @@ public class AuthResource {
 
     @GET
     @Path("me")
+    @RolesAllowed("**")
     public ApiResponse<Map<String, Object>> me(@Context SecurityContext security) {
         PergolaPrincipal principal = (PergolaPrincipal) security.getUserPrincipal();
         UserEntity user = accounts.findById(principal.userId())

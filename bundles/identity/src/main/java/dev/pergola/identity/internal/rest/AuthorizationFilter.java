@@ -28,7 +28,8 @@ import dev.pergola.api.rest.PergolaApplication;
 /**
  * Deny by default: a method is public only with {@code @PermitAll}; {@code @RolesAllowed} names the
  * permissions of which the caller needs one; {@code @DenyAll} refuses everyone; a method that says
- * nothing (on itself or its class) needs an authenticated caller. Method annotations win over class ones.
+ * nothing (on itself or its class), or {@code @RolesAllowed("**")}, needs an authenticated caller. Method
+ * annotations win over class ones.
  */
 @Component(service = ContainerRequestFilter.class)
 @JaxrsExtension
@@ -58,7 +59,8 @@ public class AuthorizationFilter implements ContainerRequestFilter {
                 return new Rule(false, true, List.of());
             }
             if (roles != null) {
-                return new Rule(false, false, Arrays.asList(roles.value()));
+                // "**": any authenticated caller (as in Jakarta Security)
+                return new Rule(false, false, Arrays.stream(roles.value()).filter(r -> !r.equals("**")).toList());
             }
             return permit != null ? new Rule(true, false, List.of()) : null;
         }

@@ -8,6 +8,8 @@ import javax.persistence.EntityManager;
 import javax.persistence.criteria.CriteriaBuilder;
 import javax.persistence.criteria.CriteriaQuery;
 import javax.persistence.criteria.Expression;
+import javax.persistence.criteria.From;
+import javax.persistence.criteria.JoinType;
 import javax.persistence.criteria.Order;
 import javax.persistence.criteria.Path;
 import javax.persistence.criteria.Predicate;
@@ -31,23 +33,26 @@ public class CriteriaListQueryExecutor implements ListQueryExecutor {
     private static final char ESCAPE = '\\';
 
     @Override
-    public <E> PageResult<E> fetch(EntityManager em, Class<E> entityType, ListQuery query) {
+    public <E> PageResult<E> fetch(EntityManager em, Class<E> entityType, ListQuery query, Restriction<E> restriction) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
+        boolean joins = crossesCollections(query);
 
         CriteriaQuery<Long> count = cb.createQuery(Long.class);
         Root<E> countRoot = count.from(entityType);
-        count.select(cb.count(countRoot)).where(predicates(cb, countRoot, query));
+        count.select(joins ? cb.countDistinct(countRoot) : cb.count(countRoot))
+                .where(predicates(cb, countRoot, query, restriction));
         long total = em.createQuery(count).getSingleResult();
 
         CriteriaQuery<E> select = cb.createQuery(entityType);
         Root<E> root = select.from(entityType);
+        select.distinct(joins);
         List<Order> orders = new ArrayList<>();
         for (ListQuery.Sort sort : query.sorts()) {
             Path<?> path = path(root, sort.field().attribute());
             orders.add(sort.descending() ? cb.desc(path) : cb.asc(path));
         }
         idAttribute(em, entityType).ifPresent(id -> orders.add(cb.asc(root.get(id))));
-        select.select(root).where(predicates(cb, root, query)).orderBy(orders);
+        select.select(root).where(predicates(cb, root, query, restriction)).orderBy(orders);
         List<E> items = em.createQuery(select).setFirstResult(query.offset()).setMaxResults(query.perPage())
                 .getResultList();
         return new PageResult<>(items, query.page(), query.perPage(), total);
@@ -58,8 +63,17 @@ public class CriteriaListQueryExecutor implements ListQueryExecutor {
                 .filter(SingularAttribute::isId).map(SingularAttribute::getName).findFirst();
     }
 
-    private static Predicate[] predicates(CriteriaBuilder cb, Root<?> root, ListQuery query) {
+    private static boolean crossesCollections(ListQuery query) {
+        return query.filters().stream().anyMatch(f -> f.field().attribute().contains("."))
+                || (query.search() != null && query.spec().fields().stream()
+                        .anyMatch(f -> f.searchable() && f.attribute().contains(".")));
+    }
+
+    private static <E> Predicate[] predicates(CriteriaBuilder cb, Root<E> root, ListQuery query, Restriction<E> restriction) {
         List<Predicate> all = new ArrayList<>();
+        if (restriction != null) {
+            all.add(restriction.apply(cb, root));
+        }
         for (ListQuery.Filter filter : query.filters()) {
             all.add(predicate(cb, path(root, filter.field().attribute()), filter));
         }
@@ -99,11 +113,13 @@ public class CriteriaListQueryExecutor implements ListQueryExecutor {
         return cb.like(cb.lower(path.as(String.class)), "%" + escaped + "%", ESCAPE);
     }
 
+    /** {@code a.b.c}: every step but the last is a (left) join, so collections work; the last is the attribute. */
     private static Path<?> path(Root<?> root, String attribute) {
-        Path<?> path = root;
-        for (String part : attribute.split("\\.")) {
-            path = path.get(part);
+        String[] parts = attribute.split("\\.");
+        From<?, ?> from = root;
+        for (int i = 0; i < parts.length - 1; i++) {
+            from = from.join(parts[i], JoinType.LEFT);
         }
-        return path;
+        return from.get(parts[parts.length - 1]);
     }
 }

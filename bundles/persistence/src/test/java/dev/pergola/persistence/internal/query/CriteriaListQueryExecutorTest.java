@@ -152,6 +152,14 @@ public class CriteriaListQueryExecutorTest {
         assertEquals(8, executor.fetch(em, Widget.class, query(1, 20, List.of(), List.of(), null)).total());
     }
 
+    @Test
+    public void anEndpointRestrictionAppliesOnTopOfTheClientsFilters() {
+        PageResult<Widget> active = executor.fetch(em, Widget.class, query(1, 20, by("size", false),
+                List.of(filter("size", Operator.GT, 10)), null), (cb, root) -> cb.isTrue(root.get("active")));
+        assertEquals(List.of("gamma", "epsilon", "under_score"), names(active));
+        assertEquals(3, active.total());
+    }
+
     private PageResult<Widget> run(ListQuery.Filter filter) {
         return executor.fetch(em, Widget.class, query(1, 20, by("size", false), List.of(filter), null));
     }

@@ -47,8 +47,7 @@ public final class OpenApiGenerator {
             }
             for (Method method : publicMethods(type)) {
                 String http = httpMethod(method);
-                if (http == null || method.isAnnotationPresent(DenyAll.class)
-                        || (type.isAnnotationPresent(DenyAll.class) && !hasAccessAnnotation(method))) {
+                if (http == null) {
                     continue;
                 }
                 Path methodPath = method.getAnnotation(Path.class);
@@ -121,28 +120,43 @@ public final class OpenApiGenerator {
         return op;
     }
 
+    /**
+     * {@code x-access}: {@code public}, {@code authenticated}, {@code permission} or {@code deny};
+     * {@code x-declared}: whether the method or its class says so explicitly (a method that declares nothing
+     * needs a signed-in caller). {@code @RolesAllowed("**")} means any signed-in caller.
+     */
     private static void security(Class<?> type, Method method, Map<String, Object> op) {
-        boolean permitAll = hasAccessAnnotation(method) ? method.isAnnotationPresent(PermitAll.class)
-                : type.isAnnotationPresent(PermitAll.class);
-        RolesAllowed roles = hasAccessAnnotation(method) ? method.getAnnotation(RolesAllowed.class)
-                : type.getAnnotation(RolesAllowed.class);
+        boolean onMethod = hasAccessAnnotation(method);
+        boolean declared = onMethod || hasAccessAnnotation(type);
+        boolean permitAll = onMethod ? method.isAnnotationPresent(PermitAll.class) : type.isAnnotationPresent(PermitAll.class);
+        boolean denyAll = onMethod ? method.isAnnotationPresent(DenyAll.class) : type.isAnnotationPresent(DenyAll.class);
+        RolesAllowed roles = onMethod ? method.getAnnotation(RolesAllowed.class) : type.getAnnotation(RolesAllowed.class);
+        List<String> permissions = roles == null ? List.of()
+                : Arrays.stream(roles.value()).filter(r -> !r.equals("**")).toList();
+        op.put("x-declared", declared);
         if (permitAll) {
             op.put("security", List.of());
+            op.put("x-access", "public");
             op.put("description", "Public.");
             return;
         }
         op.put("security", List.of(Map.of("bearerAuth", List.of()), Map.of("apiKey", List.of())));
-        if (roles != null) {
-            op.put("x-required-permissions", Arrays.asList(roles.value()));
-            op.put("description", "Requires permission " + String.join(" or ", roles.value()) + ".");
+        if (denyAll) {
+            op.put("x-access", "deny");
+            op.put("description", "Not available to anyone.");
+        } else if (!permissions.isEmpty()) {
+            op.put("x-access", "permission");
+            op.put("x-required-permissions", permissions);
+            op.put("description", "Requires permission " + String.join(" or ", permissions) + ".");
         } else {
+            op.put("x-access", "authenticated");
             op.put("description", "Requires a signed-in caller.");
         }
     }
 
-    private static boolean hasAccessAnnotation(Method method) {
-        return method.isAnnotationPresent(PermitAll.class) || method.isAnnotationPresent(RolesAllowed.class)
-                || method.isAnnotationPresent(DenyAll.class);
+    private static boolean hasAccessAnnotation(java.lang.reflect.AnnotatedElement element) {
+        return element.isAnnotationPresent(PermitAll.class) || element.isAnnotationPresent(RolesAllowed.class)
+                || element.isAnnotationPresent(DenyAll.class);
     }
 
     private static Map<String, Object> parameter(String name, String in, boolean required, Parameter p, Schemas schemas) {

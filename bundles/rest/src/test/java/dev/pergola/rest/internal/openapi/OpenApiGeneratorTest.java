@@ -114,10 +114,15 @@ public class OpenApiGeneratorTest {
         assertEquals("method wins over class", "acme.notes.manage", create.path("x-required-permissions").get(0).asText());
         JsonNode get = doc.path("paths").path("/api/v1/notes/{id}").path("get");
         assertEquals(0, get.path("security").size());
-        assertFalse(doc.path("paths").path("/api/v1/notes/{id}").has("delete"));
+        assertEquals("deny", doc.path("paths").path("/api/v1/notes/{id}").path("delete").path("x-access").asText());
+        assertEquals("public", get.path("x-access").asText());
+        assertEquals("permission", create.path("x-access").asText());
         JsonNode health = doc.path("paths").path("/api/health").path("get");
         assertEquals("annotations on an interface count", "HealthImpl_check", health.path("operationId").asText());
         assertEquals(2, health.path("security").size());
+        assertEquals("authenticated", health.path("x-access").asText());
+        assertFalse("declares nothing", health.path("x-declared").asBoolean());
+        assertTrue(get.path("x-declared").asBoolean());
     }
 
     @Test

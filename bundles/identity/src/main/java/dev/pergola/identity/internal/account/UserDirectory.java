@@ -1,0 +1,268 @@
+package dev.pergola.identity.internal.account;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import javax.persistence.EntityManager;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import dev.pergola.api.persistence.ListQueryExecutor;
+import dev.pergola.api.query.ListQuery;
+import dev.pergola.api.query.PageResult;
+import dev.pergola.api.rest.ApiException;
+import dev.pergola.identity.internal.password.PasswordHasher;
+import dev.pergola.identity.internal.rbac.PermissionCatalog;
+import dev.pergola.identity.internal.store.RoleEntity;
+import dev.pergola.identity.internal.store.UserEntity;
+
+/** Administration of accounts: the rules REST, shell and UI share. */
+@Component(service = UserDirectory.class)
+public class UserDirectory {
+    static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{2,63}");
+    static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
+
+    private final JpaTemplate jpa;
+    private final ListQueryExecutor lists;
+    private final Accounts accounts;
+    private final PasswordHasher hasher = PasswordHasher.owaspMinimum();
+    private final PasswordPolicy policy = new PasswordPolicy(12);
+
+    /** Writable fields of an account; null means "leave as it is". */
+    public record Changes(String email, String firstName, String lastName, String phone, String bio, String locale,
+            String timezone) {
+    }
+
+    @Activate
+    public UserDirectory(@Reference(target = "(osgi.unit.name=pergola-identity)") JpaTemplate jpa,
+            @Reference ListQueryExecutor lists, @Reference Accounts accounts) {
+        this.jpa = jpa;
+        this.lists = lists;
+        this.accounts = accounts;
+    }
+
+    public PageResult<UserEntity> list(ListQuery query, boolean deleted) {
+        return jpa.txExpr(TransactionType.Required, em -> lists.fetch(em, UserEntity.class, query,
+                (cb, root) -> deleted ? cb.isNotNull(root.get("deletedAt")) : cb.isNull(root.get("deletedAt"))));
+    }
+
+    public UserEntity get(String id) {
+        return jpa.txExpr(TransactionType.Required, em -> find(em, id));
+    }
+
+    public UserEntity create(String username, String email, String password, Changes names, List<String> roleNames) {
+        Map<String, List<String>> problems = new LinkedHashMap<>();
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            problems.put("username", List.of("3 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit"));
+        }
+        if (email == null || !EMAIL.matcher(email).matches()) {
+            problems.put("email", List.of("must be an email address"));
+        }
+        List<String> passwordProblems = policy.problems(password, username);
+        if (!passwordProblems.isEmpty()) {
+            problems.put("password", passwordProblems);
+        }
+        if (!problems.isEmpty()) {
+            throw ApiException.validation(problems);
+        }
+        UserEntity created = jpa.txExpr(TransactionType.Required, em -> {
+            ensureUnique(em, username, email, null);
+            UserEntity u = new UserEntity();
+            u.id = UUID.randomUUID().toString();
+            u.username = username;
+            u.email = email.toLowerCase(Locale.ROOT);
+            u.passwordHash = hasher.hash(password);
+            u.status = "active";
+            u.createdAt = Timestamp.from(Instant.now());
+            u.updatedAt = u.createdAt;
+            apply(u, names);
+            List<String> roles = roleNames == null || roleNames.isEmpty() ? List.of(PermissionCatalog.USER_ROLE) : roleNames;
+            for (String roleName : roles) {
+                u.roles.add(roleByName(em, roleName));
+            }
+            em.persist(u);
+            return u;
+        });
+        accounts.invalidate(created.id);
+        return created;
+    }
+
+    public UserEntity update(String id, Changes changes) {
+        if (changes.email() != null && !EMAIL.matcher(changes.email()).matches()) {
+            throw ApiException.validation("email", "must be an email address");
+        }
+        return jpa.txExpr(TransactionType.Required, em -> {
+            UserEntity u = find(em, id);
+            if (changes.email() != null) {
+                ensureUnique(em, null, changes.email(), id);
+                u.email = changes.email().toLowerCase(Locale.ROOT);
+            }
+            apply(u, changes);
+            u.updatedAt = Timestamp.from(Instant.now());
+            return u;
+        });
+    }
+
+    /** Soft delete: the account stops working at once and can be restored. */
+    public void delete(String id, String actingUserId) {
+        if (id.equals(actingUserId)) {
+            throw ApiException.conflict("You cannot delete your own account.");
+        }
+        jpa.tx(TransactionType.Required, em -> {
+            UserEntity u = find(em, id);
+            ensureNotLastAdmin(em, u);
+            u.deletedAt = Timestamp.from(Instant.now());
+            endSessions(em, id, "account_deleted");
+        });
+        accounts.invalidate(id);
+    }
+
+    public UserEntity restore(String id) {
+        return jpa.txExpr(TransactionType.Required, em -> {
+            UserEntity u = em.find(UserEntity.class, id);
+            if (u == null) {
+                throw ApiException.notFound("No user " + id);
+            }
+            ensureUnique(em, u.username, u.email, id);
+            u.deletedAt = null;
+            u.updatedAt = Timestamp.from(Instant.now());
+            return u;
+        });
+    }
+
+    public UserEntity setActive(String id, boolean active, String actingUserId) {
+        if (!active && id.equals(actingUserId)) {
+            throw ApiException.conflict("You cannot deactivate your own account.");
+        }
+        UserEntity result = jpa.txExpr(TransactionType.Required, em -> {
+            UserEntity u = find(em, id);
+            if (!active) {
+                ensureNotLastAdmin(em, u);
+                endSessions(em, id, "account_deactivated");
+            }
+            u.status = active ? "active" : "inactive";
+            u.updatedAt = Timestamp.from(Instant.now());
+            return u;
+        });
+        accounts.invalidate(id);
+        return result;
+    }
+
+    public UserEntity assignRole(String userId, String roleId) {
+        UserEntity result = jpa.txExpr(TransactionType.Required, em -> {
+            UserEntity u = find(em, userId);
+            RoleEntity role = em.find(RoleEntity.class, roleId);
+            if (role == null) {
+                throw ApiException.notFound("No role " + roleId);
+            }
+            u.roles.add(role);
+            return u;
+        });
+        accounts.invalidate(userId);
+        return result;
+    }
+
+    public UserEntity removeRole(String userId, String roleId) {
+        UserEntity result = jpa.txExpr(TransactionType.Required, em -> {
+            UserEntity u = find(em, userId);
+            RoleEntity role = u.roles.stream().filter(r -> r.id.equals(roleId)).findFirst()
+                    .orElseThrow(() -> ApiException.notFound("The user does not have the role " + roleId));
+            if (PermissionCatalog.ADMIN_ROLE.equals(role.name)) {
+                ensureNotLastAdmin(em, u);
+            }
+            u.roles.remove(role);
+            return u;
+        });
+        accounts.invalidate(userId);
+        return result;
+    }
+
+    private static UserEntity find(EntityManager em, String id) {
+        UserEntity u = em.find(UserEntity.class, id);
+        if (u == null || u.deletedAt != null) {
+            throw ApiException.notFound("No user " + id);
+        }
+        return u;
+    }
+
+    private static RoleEntity roleByName(EntityManager em, String name) {
+        List<RoleEntity> found = em.createQuery("SELECT r FROM RoleEntity r WHERE r.name = :n", RoleEntity.class)
+                .setParameter("n", name).getResultList();
+        if (found.isEmpty()) {
+            throw ApiException.validation("roles", "no role named '" + name + "'");
+        }
+        return found.get(0);
+    }
+
+    private static void ensureUnique(EntityManager em, String username, String email, String exceptId) {
+        List<String> taken = new ArrayList<>();
+        if (username != null && !em.createQuery("SELECT u.id FROM UserEntity u WHERE LOWER(u.username) = :v"
+                + " AND u.deletedAt IS NULL AND u.id <> :id", String.class).setParameter("v", username.toLowerCase(Locale.ROOT))
+                .setParameter("id", exceptId == null ? "" : exceptId).getResultList().isEmpty()) {
+            taken.add("username");
+        }
+        if (email != null && !em.createQuery("SELECT u.id FROM UserEntity u WHERE LOWER(u.email) = :v"
+                + " AND u.deletedAt IS NULL AND u.id <> :id", String.class).setParameter("v", email.toLowerCase(Locale.ROOT))
+                .setParameter("id", exceptId == null ? "" : exceptId).getResultList().isEmpty()) {
+            taken.add("email");
+        }
+        if (!taken.isEmpty()) {
+            throw ApiException.conflict("Another account already uses this " + String.join(" and ", taken) + ".");
+        }
+    }
+
+    /** The platform must keep at least one active admin, or nobody could administer it. */
+    private static void ensureNotLastAdmin(EntityManager em, UserEntity user) {
+        boolean isAdmin = user.roles.stream().anyMatch(r -> PermissionCatalog.ADMIN_ROLE.equals(r.name));
+        if (!isAdmin) {
+            return;
+        }
+        long otherAdmins = em.createQuery("SELECT COUNT(u) FROM UserEntity u JOIN u.roles r WHERE r.name = :admin"
+                + " AND u.id <> :id AND u.deletedAt IS NULL AND u.status = 'active'", Long.class)
+                .setParameter("admin", PermissionCatalog.ADMIN_ROLE).setParameter("id", user.id).getSingleResult();
+        if (otherAdmins == 0) {
+            throw ApiException.conflict("This is the last active admin; make another user admin first.");
+        }
+    }
+
+    private static void endSessions(EntityManager em, String userId, String reason) {
+        em.createQuery("UPDATE SessionEntity s SET s.endedAt = :now, s.endReason = :reason"
+                + " WHERE s.userId = :u AND s.endedAt IS NULL").setParameter("now", Timestamp.from(Instant.now()))
+                .setParameter("reason", reason).setParameter("u", userId).executeUpdate();
+    }
+
+    private static void apply(UserEntity u, Changes c) {
+        if (c == null) {
+            return;
+        }
+        if (c.firstName() != null) {
+            u.firstName = c.firstName();
+        }
+        if (c.lastName() != null) {
+            u.lastName = c.lastName();
+        }
+        if (c.phone() != null) {
+            u.phone = c.phone();
+        }
+        if (c.bio() != null) {
+            u.bio = c.bio();
+        }
+        if (c.locale() != null) {
+            u.locale = c.locale();
+        }
+        if (c.timezone() != null) {
+            u.timezone = c.timezone();
+        }
+    }
+}

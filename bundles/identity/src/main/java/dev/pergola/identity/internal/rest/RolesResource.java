@@ -1,0 +1,132 @@
+package dev.pergola.identity.internal.rest;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import javax.annotation.security.RolesAllowed;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.UriInfo;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+import dev.pergola.api.query.FieldType;
+import dev.pergola.api.query.ListQuery;
+import dev.pergola.api.query.ListQueryParser;
+import dev.pergola.api.query.ListSpec;
+import dev.pergola.api.query.PageResult;
+import dev.pergola.api.rest.ApiResponse;
+import dev.pergola.api.rest.PergolaApplication;
+import dev.pergola.identity.internal.rbac.RoleDirectory;
+import dev.pergola.identity.internal.store.PermissionEntity;
+import dev.pergola.identity.internal.store.RoleEntity;
+
+/** {@code /api/v1/roles}. */
+@Component(service = RolesResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect(PergolaApplication.SELECT)
+@JSONRequired
+@Path("v1/roles")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("admin.roles.manage")
+public class RolesResource {
+    static final ListSpec LIST = ListSpec.builder()
+            .field("name", "name", FieldType.STRING).sortable().filterable().searchable()
+            .field("description", "description", FieldType.STRING).searchable()
+            .field("is_system", "system", FieldType.BOOLEAN).filterable()
+            .field("permission", "permissions.name", FieldType.STRING).filterable()
+            .field("created_at", "createdAt", FieldType.TIMESTAMP).sortable().filterable()
+            .defaultSort("name")
+            .build();
+
+    private final RoleDirectory roles;
+    private final ListQueryParser parser;
+
+    public static final class RoleBody {
+        public String name;
+        public String description;
+        public List<String> permissions;
+    }
+
+    @Activate
+    public RolesResource(@Reference RoleDirectory roles, @Reference ListQueryParser parser) {
+        this.roles = roles;
+        this.parser = parser;
+    }
+
+    @GET
+    @RolesAllowed("admin.roles.view")
+    public ApiResponse<List<Map<String, Object>>> list(@Context UriInfo uri) {
+        ListQuery query = parser.parse(uri.getQueryParameters(), LIST);
+        PageResult<Map<String, Object>> page = roles.list(query).map(r -> query.project(view(r)));
+        return ApiResponse.list(page.items(), page.meta());
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed("admin.roles.view")
+    public ApiResponse<Map<String, Object>> get(@PathParam("id") String id) {
+        return ApiResponse.of(view(roles.get(id)));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(RoleBody body) {
+        RoleBody b = body == null ? new RoleBody() : body;
+        return Response.status(201).entity(ApiResponse.of(view(roles.create(b.name, b.description, b.permissions)))).build();
+    }
+
+    /** Name is fixed once created: permissions and plugins refer to roles by id, people by name. */
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ApiResponse<Map<String, Object>> update(@PathParam("id") String id, RoleBody body) {
+        RoleBody b = body == null ? new RoleBody() : body;
+        if (b.name != null && !b.name.equals(roles.get(id).name)) {
+            throw dev.pergola.api.rest.ApiException.validation("name", "cannot be changed; create a new role");
+        }
+        return ApiResponse.of(view(roles.update(id, b.description, b.permissions)));
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") String id) {
+        roles.delete(id);
+        return Response.noContent().build();
+    }
+
+    static Map<String, Object> view(RoleEntity r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", r.id);
+        m.put("name", r.name);
+        m.put("description", r.description);
+        m.put("is_system", r.system);
+        m.put("permissions", new TreeSet<>(r.permissions.stream().map(p -> p.name).toList()));
+        m.put("created_at", r.createdAt == null ? null : r.createdAt.toInstant().toString());
+        return m;
+    }
+
+    static Map<String, Object> view(PermissionEntity p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", p.name);
+        m.put("description", p.description);
+        m.put("source", p.source);
+        return m;
+    }
+}

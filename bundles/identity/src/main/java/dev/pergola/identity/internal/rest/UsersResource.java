@@ -1,0 +1,194 @@
+package dev.pergola.identity.internal.rest;
+
+import java.util.List;
+import java.util.Map;
+
+import javax.annotation.security.RolesAllowed;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.GET;
+import javax.ws.rs.PATCH;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.UriInfo;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+import dev.pergola.api.identity.PergolaPrincipal;
+import dev.pergola.api.query.FieldType;
+import dev.pergola.api.query.ListQuery;
+import dev.pergola.api.query.ListQueryParser;
+import dev.pergola.api.query.ListSpec;
+import dev.pergola.api.query.PageResult;
+import dev.pergola.api.rest.ApiResponse;
+import dev.pergola.api.rest.PergolaApplication;
+import dev.pergola.identity.internal.account.Accounts;
+import dev.pergola.identity.internal.account.UserDirectory;
+import dev.pergola.identity.internal.store.UserEntity;
+
+/** {@code /api/v1/users}: the account administration of seeds 000/001/003/004. */
+@Component(service = UsersResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect(PergolaApplication.SELECT)
+@JSONRequired
+@Path("v1/users")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("admin.users.manage")
+public class UsersResource {
+    static final ListSpec LIST = ListSpec.builder()
+            .field("id", "id", FieldType.UUID).filterable()
+            .field("username", "username", FieldType.STRING).sortable().filterable().searchable()
+            .field("email", "email", FieldType.STRING).sortable().filterable().searchable()
+            .field("first_name", "firstName", FieldType.STRING).sortable().filterable().searchable()
+            .field("last_name", "lastName", FieldType.STRING).sortable().filterable().searchable()
+            .field("status", "status", FieldType.STRING).sortable().filterable()
+            .field("role", "roles.name", FieldType.STRING).filterable()
+            .field("locale", "locale", FieldType.STRING).filterable()
+            .field("timezone", "timezone", FieldType.STRING).filterable()
+            .field("created_at", "createdAt", FieldType.TIMESTAMP).sortable().filterable()
+            .field("updated_at", "updatedAt", FieldType.TIMESTAMP).sortable().filterable()
+            .field("last_login_at", "lastLoginAt", FieldType.TIMESTAMP).sortable().filterable()
+            .defaultSort("-created_at")
+            .build();
+
+    private final UserDirectory users;
+    private final Accounts accounts;
+    private final ListQueryParser parser;
+
+    public static final class CreateUser {
+        public String username;
+        public String email;
+        public String password;
+        public String firstName;
+        public String lastName;
+        public String phone;
+        public String bio;
+        public String locale;
+        public String timezone;
+        public List<String> roles;
+    }
+
+    public static final class UpdateUser {
+        public String email;
+        public String firstName;
+        public String lastName;
+        public String phone;
+        public String bio;
+        public String locale;
+        public String timezone;
+    }
+
+    @Activate
+    public UsersResource(@Reference UserDirectory users, @Reference Accounts accounts, @Reference ListQueryParser parser) {
+        this.users = users;
+        this.accounts = accounts;
+        this.parser = parser;
+    }
+
+    /** {@code ?deleted=true} lists soft-deleted accounts (to restore them). */
+    @GET
+    @RolesAllowed("admin.users.view")
+    public ApiResponse<List<Map<String, Object>>> list(@Context UriInfo uri) {
+        ListQuery query = parser.parse(uri.getQueryParameters(), LIST);
+        boolean deleted = "true".equals(uri.getQueryParameters().getFirst("deleted"));
+        PageResult<Map<String, Object>> page = users.list(query, deleted).map(u -> query.project(view(u)));
+        return ApiResponse.list(page.items(), page.meta());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(CreateUser body) {
+        CreateUser b = body == null ? new CreateUser() : body;
+        UserEntity created = users.create(b.username, b.email, b.password, new UserDirectory.Changes(null, b.firstName,
+                b.lastName, b.phone, b.bio, b.locale, b.timezone), b.roles);
+        return Response.status(201).entity(ApiResponse.of(view(created))).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed("admin.users.view")
+    public ApiResponse<Map<String, Object>> get(@PathParam("id") String id) {
+        return ApiResponse.of(view(users.get(id)));
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ApiResponse<Map<String, Object>> update(@PathParam("id") String id, UpdateUser b) {
+        return ApiResponse.of(view(users.update(id, changes(b))));
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ApiResponse<Map<String, Object>> patch(@PathParam("id") String id, UpdateUser b) {
+        return update(id, b);
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") String id, @Context SecurityContext security) {
+        users.delete(id, caller(security));
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{id}/restore")
+    public ApiResponse<Map<String, Object>> restore(@PathParam("id") String id) {
+        return ApiResponse.of(view(users.restore(id)));
+    }
+
+    @POST
+    @Path("{id}/activate")
+    public ApiResponse<Map<String, Object>> activate(@PathParam("id") String id, @Context SecurityContext security) {
+        return ApiResponse.of(view(users.setActive(id, true, caller(security))));
+    }
+
+    @POST
+    @Path("{id}/deactivate")
+    public ApiResponse<Map<String, Object>> deactivate(@PathParam("id") String id, @Context SecurityContext security) {
+        return ApiResponse.of(view(users.setActive(id, false, caller(security))));
+    }
+
+    @POST
+    @Path("{id}/roles/{roleId}")
+    public ApiResponse<Map<String, Object>> assignRole(@PathParam("id") String id, @PathParam("roleId") String roleId) {
+        return ApiResponse.of(view(users.assignRole(id, roleId)));
+    }
+
+    @DELETE
+    @Path("{id}/roles/{roleId}")
+    public ApiResponse<Map<String, Object>> removeRole(@PathParam("id") String id, @PathParam("roleId") String roleId) {
+        return ApiResponse.of(view(users.removeRole(id, roleId)));
+    }
+
+    private Map<String, Object> view(UserEntity u) {
+        Map<String, Object> m = UserView.of(u, accounts.roleNames(u), null);
+        m.put("phone", u.phone);
+        m.put("bio", u.bio);
+        m.put("updated_at", u.updatedAt == null ? null : u.updatedAt.toInstant().toString());
+        m.put("deleted_at", u.deletedAt == null ? null : u.deletedAt.toInstant().toString());
+        return m;
+    }
+
+    private static UserDirectory.Changes changes(UpdateUser b) {
+        UpdateUser u = b == null ? new UpdateUser() : b;
+        return new UserDirectory.Changes(u.email, u.firstName, u.lastName, u.phone, u.bio, u.locale, u.timezone);
+    }
+
+    private static String caller(SecurityContext security) {
+        return ((PergolaPrincipal) security.getUserPrincipal()).userId();
+    }
+}
