@@ -18,6 +18,7 @@ public class ApiException extends WebApplicationException {
     private final ErrorCode code;
     private final Map<String, List<String>> details;
     private final Map<String, Object> extra;
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     public ApiException(ErrorCode code, String message) {
         this(code, message, Map.of(), Map.of());
@@ -55,6 +56,17 @@ public class ApiException extends WebApplicationException {
     /** Field name → problems with that field; empty when the error is not about fields. */
     public Map<String, List<String>> details() {
         return details;
+    }
+
+    /** Adds a response header, e.g. {@code Retry-After}; returns this exception. */
+    public ApiException withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    /** Response headers to send with the error. */
+    public Map<String, String> headers() {
+        return Collections.unmodifiableMap(headers);
     }
 
     /** Extra top-level members of the error object, such as {@code required_permission}. */

@@ -31,6 +31,7 @@ import dev.pergola.api.rest.PergolaApplication;
 import dev.pergola.identity.internal.account.Accounts;
 import dev.pergola.identity.internal.session.Sessions;
 import dev.pergola.identity.internal.store.UserEntity;
+import dev.pergola.identity.internal.throttle.LoginThrottle;
 import dev.pergola.identity.internal.token.AccessTokens;
 import dev.pergola.identity.internal.token.SigningKeys;
 
@@ -46,6 +47,7 @@ public class AuthResource {
     private final Sessions sessions;
     private final AccessTokens tokens;
     private final SigningKeys keys;
+    private final LoginThrottle throttle;
 
     @Context
     private HttpServletRequest http;
@@ -62,7 +64,8 @@ public class AuthResource {
 
     @Activate
     public AuthResource(@Reference Accounts accounts, @Reference Sessions sessions, @Reference AccessTokens tokens,
-            @Reference SigningKeys keys) {
+            @Reference SigningKeys keys, @Reference LoginThrottle throttle) {
+        this.throttle = throttle;
         this.accounts = accounts;
         this.sessions = sessions;
         this.tokens = tokens;
@@ -79,8 +82,14 @@ public class AuthResource {
                     "username (or email) and password are required");
         }
         String login = blank(request.username) ? request.email : request.username;
-        UserEntity user = accounts.authenticate(login, request.password)
-                .orElseThrow(() -> new ApiException(ErrorCode.INVALID_CREDENTIALS, "Wrong username or password."));
+        String address = http == null ? null : http.getRemoteAddr();
+        throttle.checkAllowed(login, address);
+        UserEntity user = accounts.authenticate(login, request.password).orElse(null);
+        if (user == null) {
+            throttle.recordFailure(login, address);
+            throw new ApiException(ErrorCode.INVALID_CREDENTIALS, "Wrong username or password.");
+        }
+        throttle.recordSuccess(login);
         Sessions.Opened opened = sessions.open(user.id, http == null ? null : http.getRemoteAddr(),
                 http == null ? null : http.getHeader("User-Agent"));
         accounts.recordLogin(user.id);

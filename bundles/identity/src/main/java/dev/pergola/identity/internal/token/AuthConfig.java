@@ -12,4 +12,20 @@ public @interface AuthConfig {
     @AttributeDefinition(name = "Session lifetime (days)",
             description = "A refresh token, and so the login session, lasts this long without a refresh.", min = "1")
     int session_ttl_days() default 30;
+
+    @AttributeDefinition(name = "Free failed logins per account",
+            description = "After these, each further failure doubles a waiting time (429 TOO_MANY_ATTEMPTS).")
+    int lockout_free_attempts() default 5;
+
+    @AttributeDefinition(name = "Failed logins that lock an account", description = "Known and unknown names alike.")
+    int lockout_after() default 10;
+
+    @AttributeDefinition(name = "Free failed logins per client address")
+    int lockout_address_free_attempts() default 20;
+
+    @AttributeDefinition(name = "Failed logins that lock a client address")
+    int lockout_address_after() default 50;
+
+    @AttributeDefinition(name = "Lock duration (seconds)")
+    int lockout_seconds() default 900;
 }

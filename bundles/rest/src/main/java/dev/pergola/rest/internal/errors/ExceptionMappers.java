@@ -42,7 +42,10 @@ public class ExceptionMappers implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable failure) {
         String requestId = RequestIds.of(headers);
         if (failure instanceof ApiException api) {
-            return ErrorEnvelope.response(api.code(), api.getMessage(), api.details(), api.extra(), requestId);
+            Response.ResponseBuilder r = Response.fromResponse(
+                    ErrorEnvelope.response(api.code(), api.getMessage(), api.details(), api.extra(), requestId));
+            api.headers().forEach(r::header);
+            return r.build();
         }
         if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
             return fromRuntime(web, requestId);
