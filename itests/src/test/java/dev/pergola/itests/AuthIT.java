@@ -1,6 +1,7 @@
 package dev.pergola.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertTrue;
 
@@ -220,6 +221,38 @@ public class AuthIT {
         // public by declaration
         assertEquals(200, http.get("/api/health").status());
         assertEquals(200, http.get("/api/v1/auth/jwks").status());
+    }
+
+    @Test
+    public void anApiKeyWorksWithinItsScopesUntilRevoked() throws Exception {
+        String admin = bearer(login("admin", Admin.password()).json().path("data").path("access_token").asText());
+        Http.Reply created = http.post("/api/v1/auth/api-keys", "application/json", BodyPublishers.ofString(
+                "{\"name\":\"monitoring probe\",\"scopes\":[\"admin.monitoring.view\"]}"), "Authorization", admin);
+        assertEquals(created.body(), 201, created.status());
+        String key = created.json().path("data").path("key").asText();
+        String id = created.json().path("data").path("id").asText();
+        assertTrue(key, key.startsWith("pgl_"));
+
+        assertEquals(200, http.get("/api/v1/status", "X-API-Key", key).status());
+        assertEquals(200, http.get("/api/v1/status", "Authorization", "Bearer " + key).status());
+        Http.Reply outOfScope = http.get("/api/v1/users", "X-API-Key", key);
+        assertEquals("the key holds only its scopes", 403, outOfScope.status());
+        assertEquals("admin.users.view", outOfScope.json().path("error").path("required_permission").asText());
+
+        Http.Reply list = http.get("/api/v1/auth/api-keys", "Authorization", admin);
+        assertTrue(list.body().contains(id));
+        assertFalse("the secret is shown once only", list.body().contains(key));
+        assertTrue(list.body().contains(key.substring(0, 12)));
+
+        assertEquals(204, http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
+                + Integer.getInteger(PergolaExam.HTTP_PORT) + "/api/v1/auth/api-keys/" + id)).DELETE(), "Authorization", admin).status());
+        assertInvalid(http.get("/api/v1/status", "X-API-Key", key), "INVALID_TOKEN");
+        assertInvalid(http.get("/api/v1/status", "X-API-Key", key.substring(0, key.length() - 1) + "x"), "INVALID_TOKEN");
+
+        Http.Reply notHeld = http.post("/api/v1/auth/api-keys", "application/json", BodyPublishers.ofString(
+                "{\"name\":\"too much\",\"scopes\":[\"no.such.permission\"]}"), "Authorization", admin);
+        assertEquals(422, notHeld.status());
+        assertTrue(notHeld.json().path("error").path("details").has("scopes"));
     }
 
     @Test

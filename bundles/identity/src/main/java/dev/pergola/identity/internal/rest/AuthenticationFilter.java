@@ -21,12 +21,14 @@ import dev.pergola.api.rest.ApiException;
 import dev.pergola.api.rest.ErrorCode;
 import dev.pergola.api.rest.PergolaApplication;
 import dev.pergola.identity.internal.account.Accounts;
+import dev.pergola.identity.internal.apikey.ApiKeys;
 import dev.pergola.identity.internal.session.Sessions;
 import dev.pergola.identity.internal.store.UserEntity;
 import dev.pergola.identity.internal.token.AccessTokens;
 
 /**
- * Turns {@code Authorization: Bearer <access token>} into a {@link PergolaPrincipal} on the request's
+ * Turns {@code Authorization: Bearer <access token>}, or an API key ({@code X-API-Key: pgl_…} or
+ * {@code Authorization: Bearer pgl_…}), into a {@link PergolaPrincipal} on the request's
  * SecurityContext. A token that is present but bad is refused here (401) whatever the method declares;
  * a request without one stays anonymous and {@link AuthorizationFilter} decides.
  */
@@ -39,9 +41,14 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     private final AccessTokens tokens;
     private final Sessions sessions;
     private final Accounts accounts;
+    private final ApiKeys apiKeys;
+
+    static final String API_KEY_HEADER = "X-API-Key";
 
     @Activate
-    public AuthenticationFilter(@Reference AccessTokens tokens, @Reference Sessions sessions, @Reference Accounts accounts) {
+    public AuthenticationFilter(@Reference AccessTokens tokens, @Reference Sessions sessions, @Reference Accounts accounts,
+            @Reference ApiKeys apiKeys) {
+        this.apiKeys = apiKeys;
         this.tokens = tokens;
         this.sessions = sessions;
         this.accounts = accounts;
@@ -50,20 +57,33 @@ public class AuthenticationFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (authorization == null) {
+        String apiKey = request.getHeaderString(API_KEY_HEADER);
+        if (authorization == null && apiKey == null) {
             return;
         }
-        if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        if (authorization != null && !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             throw new ApiException(ErrorCode.INVALID_TOKEN, "Only 'Authorization: Bearer <token>' is accepted.");
         }
-        AccessTokens.Claims claims = tokens.verify(authorization.substring(7).trim());
+        String bearer = authorization == null ? null : authorization.substring(7).trim();
+        if (apiKey != null || bearer.startsWith(ApiKeys.PREFIX)) {
+            ApiKeys.Identity identity = apiKeys.authenticate(apiKey != null ? apiKey.trim() : bearer)
+                    .orElseThrow(() -> new ApiException(ErrorCode.INVALID_TOKEN, "The API key is not valid."));
+            UserEntity owner = accounts.findById(identity.userId()).filter(UserEntity::isActive)
+                    .orElseThrow(() -> new ApiException(ErrorCode.INVALID_TOKEN, "The key's account is no longer active."));
+            install(request, new PergolaPrincipal(owner.id, owner.username, identity.permissions(), null), "ApiKey");
+            return;
+        }
+        AccessTokens.Claims claims = tokens.verify(bearer);
         if (claims.sessionId() == null || !sessions.isActive(claims.sessionId())) {
             throw new ApiException(ErrorCode.INVALID_TOKEN, "The session of this token has ended; log in again.");
         }
         UserEntity user = accounts.findById(claims.userId()).filter(UserEntity::isActive)
                 .orElseThrow(() -> new ApiException(ErrorCode.INVALID_TOKEN, "The account is no longer active."));
-        PergolaPrincipal principal = new PergolaPrincipal(user.id, user.username,
-                accounts.effectivePermissions(user.id), claims.sessionId());
+        install(request, new PergolaPrincipal(user.id, user.username, accounts.effectivePermissions(user.id),
+                claims.sessionId()), "Bearer");
+    }
+
+    private static void install(ContainerRequestContext request, PergolaPrincipal principal, String scheme) {
         boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
         request.setSecurityContext(new SecurityContext() {
             @Override
@@ -83,7 +103,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
 
             @Override
             public String getAuthenticationScheme() {
-                return "Bearer";
+                return scheme;
             }
         });
     }

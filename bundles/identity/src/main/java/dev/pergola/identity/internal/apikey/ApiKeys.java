@@ -1,0 +1,157 @@
+package dev.pergola.identity.internal.apikey;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import dev.pergola.api.rest.ApiException;
+import dev.pergola.identity.internal.account.Accounts;
+import dev.pergola.identity.internal.store.ApiKeyEntity;
+
+/**
+ * API keys {@code pgl_<prefix>_<secret>}: the full key is shown once at creation; the database keeps the
+ * prefix (to find it and to show it) and the SHA-256 of the key. A key acts with its scopes, narrowed at
+ * every use to what its owner may still do.
+ */
+@Component(service = ApiKeys.class)
+public class ApiKeys {
+    public static final String PREFIX = "pgl_";
+    static final Duration DEFAULT_LIFETIME = Duration.ofDays(90);
+    static final Duration MAX_LIFETIME = Duration.ofDays(366);
+    private static final String ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JpaTemplate jpa;
+    private final Accounts accounts;
+
+    /** A new key: the entity and the secret to show once. */
+    public record Created(ApiKeyEntity key, String secret) {
+    }
+
+    /** Who a presented key acts for, and with which permissions. */
+    public record Identity(String userId, Set<String> permissions) {
+    }
+
+    @Activate
+    public ApiKeys(@Reference(target = "(osgi.unit.name=pergola-identity)") JpaTemplate jpa, @Reference Accounts accounts) {
+        this.jpa = jpa;
+        this.accounts = accounts;
+    }
+
+    public Created create(String userId, String name, List<String> scopes, Instant expiresAt) {
+        if (name == null || name.isBlank() || name.length() > 100) {
+            throw ApiException.validation("name", "is required, at most 100 characters");
+        }
+        Set<String> held = accounts.effectivePermissions(userId);
+        List<String> wanted = scopes == null ? List.of() : scopes;
+        List<String> notHeld = wanted.stream().filter(s -> !held.contains(s)).toList();
+        if (wanted.isEmpty()) {
+            throw ApiException.validation("scopes", "name at least one permission the key may use");
+        }
+        if (!notHeld.isEmpty()) {
+            throw ApiException.validation("scopes", "you do not hold: " + String.join(", ", notHeld));
+        }
+        Instant now = Instant.now();
+        Instant expiry = expiresAt == null ? now.plus(DEFAULT_LIFETIME) : expiresAt;
+        if (!expiry.isAfter(now) || expiry.isAfter(now.plus(MAX_LIFETIME))) {
+            throw ApiException.validation("expires_at", "must be in the future and within 366 days");
+        }
+        String prefix = random(8);
+        String secret = PREFIX + prefix + "_" + random(32);
+        ApiKeyEntity key = new ApiKeyEntity();
+        key.id = UUID.randomUUID().toString();
+        key.userId = userId;
+        key.name = name.trim();
+        key.prefix = prefix;
+        key.secretHash = sha256(secret);
+        key.scopes = String.join(",", new LinkedHashSet<>(wanted));
+        key.createdAt = Timestamp.from(now);
+        key.expiresAt = Timestamp.from(expiry);
+        jpa.tx(TransactionType.Required, em -> em.persist(key));
+        return new Created(key, secret);
+    }
+
+    public List<ApiKeyEntity> list(String userId) {
+        return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
+                "SELECT k FROM ApiKeyEntity k WHERE k.userId = :u ORDER BY k.createdAt DESC", ApiKeyEntity.class)
+                .setParameter("u", userId).getResultList());
+    }
+
+    public void revoke(String userId, String keyId) {
+        jpa.tx(TransactionType.Required, em -> {
+            ApiKeyEntity key = em.find(ApiKeyEntity.class, keyId);
+            if (key == null || !key.userId.equals(userId)) {
+                throw ApiException.notFound("No API key " + keyId);
+            }
+            if (key.revokedAt == null) {
+                key.revokedAt = Timestamp.from(Instant.now());
+            }
+        });
+    }
+
+    /** The identity behind a presented key, if it is genuine, unrevoked and unexpired. */
+    public Optional<Identity> authenticate(String presented) {
+        if (presented == null || !presented.startsWith(PREFIX) || presented.length() < PREFIX.length() + 10) {
+            return Optional.empty();
+        }
+        String prefix = presented.substring(PREFIX.length(), PREFIX.length() + 8);
+        Instant now = Instant.now();
+        ApiKeyEntity key = jpa.txExpr(TransactionType.Required, em -> {
+            List<ApiKeyEntity> found = em.createQuery("SELECT k FROM ApiKeyEntity k WHERE k.prefix = :p", ApiKeyEntity.class)
+                    .setParameter("p", prefix).getResultList();
+            if (found.isEmpty()) {
+                return null;
+            }
+            ApiKeyEntity k = found.get(0);
+            boolean genuine = MessageDigest.isEqual(sha256(presented).getBytes(StandardCharsets.US_ASCII),
+                    k.secretHash.getBytes(StandardCharsets.US_ASCII));
+            if (!genuine || k.revokedAt != null || !k.expiresAt.toInstant().isAfter(now)) {
+                return null;
+            }
+            if (k.lastUsedAt == null || k.lastUsedAt.toInstant().isBefore(now.minusSeconds(60))) {
+                k.lastUsedAt = Timestamp.from(now); // at most once a minute: no write per request
+            }
+            return k;
+        });
+        if (key == null) {
+            return Optional.empty();
+        }
+        Set<String> held = accounts.effectivePermissions(key.userId);
+        Set<String> scoped = new LinkedHashSet<>(Arrays.asList(key.scopes.split(",")));
+        scoped.retainAll(held);
+        return Optional.of(new Identity(key.userId, scoped));
+    }
+
+    static String sha256(String value) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String random(int length) {
+        StringBuilder sb = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            sb.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+        }
+        return sb.toString();
+    }
+}

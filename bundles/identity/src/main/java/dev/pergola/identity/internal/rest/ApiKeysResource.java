@@ -1,0 +1,114 @@
+package dev.pergola.identity.internal.rest;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.annotation.security.RolesAllowed;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+import dev.pergola.api.identity.PergolaPrincipal;
+import dev.pergola.api.rest.ApiException;
+import dev.pergola.api.rest.ApiResponse;
+import dev.pergola.api.rest.PergolaApplication;
+import dev.pergola.identity.internal.apikey.ApiKeys;
+import dev.pergola.identity.internal.store.ApiKeyEntity;
+
+/** {@code /api/v1/auth/api-keys}: the caller's own API keys. The secret appears once, in the 201. */
+@Component(service = ApiKeysResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect(PergolaApplication.SELECT)
+@JSONRequired
+@Path("v1/auth/api-keys")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("**")
+public class ApiKeysResource {
+    private final ApiKeys keys;
+
+    public static final class CreateKey {
+        public String name;
+        public List<String> scopes;
+        public String expiresAt;
+    }
+
+    @Activate
+    public ApiKeysResource(@Reference ApiKeys keys) {
+        this.keys = keys;
+    }
+
+    @GET
+    public ApiResponse<List<Map<String, Object>>> list(@Context SecurityContext security) {
+        return ApiResponse.of(keys.list(caller(security)).stream().map(ApiKeysResource::view).toList());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(CreateKey body, @Context SecurityContext security) {
+        CreateKey b = body == null ? new CreateKey() : body;
+        Instant expires = null;
+        if (b.expiresAt != null) {
+            try {
+                expires = Instant.parse(b.expiresAt);
+            } catch (DateTimeParseException e) {
+                throw ApiException.validation("expires_at", "must be an ISO-8601 instant, e.g. 2027-01-31T00:00:00Z");
+            }
+        }
+        ApiKeys.Created created = keys.create(caller(security), b.name, b.scopes, expires);
+        Map<String, Object> view = view(created.key());
+        view.put("key", created.secret());
+        return Response.status(201).entity(ApiResponse.of(view)).build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response revoke(@PathParam("id") String id, @Context SecurityContext security) {
+        keys.revoke(caller(security), id);
+        return Response.noContent().build();
+    }
+
+    private static String caller(SecurityContext security) {
+        PergolaPrincipal principal = (PergolaPrincipal) security.getUserPrincipal();
+        if (principal.sessionId() == null) {
+            throw new ApiException(dev.pergola.api.rest.ErrorCode.PERMISSION_DENIED,
+                    "API keys are managed from a login session, not with another API key.");
+        }
+        return principal.userId();
+    }
+
+    private static Map<String, Object> view(ApiKeyEntity k) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", k.id);
+        m.put("name", k.name);
+        m.put("prefix", ApiKeys.PREFIX + k.prefix);
+        m.put("scopes", Arrays.asList(k.scopes.split(",")));
+        m.put("created_at", iso(k.createdAt));
+        m.put("expires_at", iso(k.expiresAt));
+        m.put("last_used_at", iso(k.lastUsedAt));
+        m.put("revoked_at", iso(k.revokedAt));
+        return m;
+    }
+
+    private static String iso(java.sql.Timestamp t) {
+        return t == null ? null : t.toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    }
+}
