@@ -90,10 +90,17 @@ public class DistributionIT {
         assertTrue(adminShell, adminShell.contains("dev.pergola.persistence") && adminShell.contains("Active"));
         String karafShell = shell("karaf", "karaf", "bundle:list");
         assertTrue(karafShell, !karafShell.contains("Pergola") && !karafShell.contains("Active"));
+        Http.Reply plain = http.post("/api/v1/users", "application/json", java.net.http.HttpRequest.BodyPublishers.ofString(
+                "{\"username\":\"plain\",\"email\":\"plain@example.test\",\"password\":\"correct-horse-battery-9\"}"),
+                "Authorization", "Bearer " + token);
+        assertEquals(plain.body(), 201, plain.status());
+        String plainShell = shell("plain", "correct-horse-battery-9", "bundle:list -s");
+        assertTrue("a Pergola user without admin.shell stays out: " + plainShell, !plainShell.contains("dev.pergola"));
 
         assertEquals(401, http.get("/system/console/bundles").status());
         assertEquals(401, http.get("/system/console/bundles", "Authorization", basic("karaf", "karaf")).status());
         assertEquals(200, http.get("/system/console/bundles", "Authorization", basic("admin", ADMIN_PASSWORD)).status());
+        assertTrue(http.get("/system/console/bundles", "Authorization", basic("plain", "correct-horse-battery-9")).status() >= 401);
 
         stopPlatform();
         startPlatform();

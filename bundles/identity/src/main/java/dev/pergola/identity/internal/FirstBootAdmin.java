@@ -17,9 +17,9 @@ import dev.pergola.identity.internal.account.Accounts;
 import dev.pergola.identity.internal.rbac.PermissionCatalog;
 
 /**
- * Creates the first {@code admin} when the platform boots without one: in Pergola's accounts (REST) and
- * in the Karaf realm (shell, SSH, web console), with one password — {@code PERGOLA_ADMIN_PASSWORD}, else a
- * generated one written to {@code data/initial-admin-password}.
+ * Creates the first {@code admin} (role admin: every permission, so REST, the shell, SSH and the web
+ * console) when the platform boots without one. Password: {@code PERGOLA_ADMIN_PASSWORD}, else a generated
+ * one written to {@code data/initial-admin-password}.
  */
 @Component(service = FirstBootAdmin.class, immediate = true)
 public class FirstBootAdmin {
@@ -27,21 +27,12 @@ public class FirstBootAdmin {
 
     @Activate
     public FirstBootAdmin(BundleContext context, @Reference Accounts accounts) throws IOException {
-        Path etc = Paths.get(context.getProperty("karaf.etc"));
         Path passwordFile = Paths.get(context.getProperty("karaf.data")).resolve("initial-admin-password");
-        InitialAdmin initial = new InitialAdmin(etc.resolve("users.properties"), passwordFile, System.getenv(),
-                new SecureRandom());
-        boolean inAccounts = accounts.exists(InitialAdmin.USER);
-        if (inAccounts && initial.inKarafRealm()) {
+        if (accounts.exists(InitialAdmin.USER)) {
             return;
         }
-        String password = initial.password();
-        if (!inAccounts) {
-            accounts.create(InitialAdmin.USER, "admin@localhost", password, List.of(PermissionCatalog.ADMIN_ROLE));
-        }
-        if (!initial.inKarafRealm()) {
-            initial.addToKarafRealm(password);
-        }
+        InitialAdmin initial = new InitialAdmin(passwordFile, System.getenv(), new SecureRandom());
+        accounts.create(InitialAdmin.USER, "admin@localhost", initial.password(), List.of(PermissionCatalog.ADMIN_ROLE));
         if (initial.generated()) {
             LOG.warn("First boot: created user 'admin'; its password is in {} (readable by this account only). "
                     + "Change it after the first login.", passwordFile);

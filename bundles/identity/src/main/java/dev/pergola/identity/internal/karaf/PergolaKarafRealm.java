@@ -1,0 +1,77 @@
+package dev.pergola.identity.internal.karaf;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.security.auth.login.AppConfigurationEntry;
+
+import org.apache.karaf.jaas.boot.ProxyLoginModule;
+import org.apache.karaf.jaas.config.JaasRealm;
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import dev.pergola.api.rest.ApiException;
+import dev.pergola.identity.internal.account.Accounts;
+import dev.pergola.identity.internal.throttle.LoginThrottle;
+
+/**
+ * Replaces Karaf's {@code karaf} realm (rank 0, etc/users.properties) with Pergola accounts: the shell,
+ * SSH and the web console accept exactly the users REST accepts, with the same brute-force protection.
+ * {@code admin.shell} grants Karaf's admin roles, {@code admin.console} the web console.
+ */
+@Component(service = JaasRealm.class, immediate = true)
+public class PergolaKarafRealm implements JaasRealm, ShellAuthenticator {
+    static final String REALM = "karaf";
+
+    private final BundleContext context;
+    private final Accounts accounts;
+    private final LoginThrottle throttle;
+
+    @Activate
+    public PergolaKarafRealm(BundleContext context, @Reference Accounts accounts, @Reference LoginThrottle throttle) {
+        this.context = context;
+        this.accounts = accounts;
+        this.throttle = throttle;
+    }
+
+    @Override
+    public String getName() {
+        return REALM;
+    }
+
+    @Override
+    public int getRank() {
+        return 1;
+    }
+
+    @Override
+    public AppConfigurationEntry[] getEntries() {
+        Map<String, Object> options = Map.of(
+                ProxyLoginModule.PROPERTY_MODULE, PergolaLoginModule.class.getName(),
+                ProxyLoginModule.PROPERTY_BUNDLE, Long.toString(context.getBundle().getBundleId()),
+                BundleContext.class.getName(), context,
+                PergolaLoginModule.AUTHENTICATOR, this);
+        return new AppConfigurationEntry[] {new AppConfigurationEntry(ProxyLoginModule.class.getName(),
+                AppConfigurationEntry.LoginModuleControlFlag.REQUIRED, options)};
+    }
+
+    @Override
+    public Optional<Set<String>> authenticate(String username, String password) {
+        try {
+            throttle.checkAllowed(username, null);
+        } catch (ApiException throttled) {
+            return Optional.empty();
+        }
+        Optional<Set<String>> roles = accounts.authenticate(username, password)
+                .map(user -> KarafRoles.of(accounts.effectivePermissions(user.id)));
+        if (roles.isEmpty()) {
+            throttle.recordFailure(username, null);
+        } else {
+            throttle.recordSuccess(username);
+        }
+        return roles;
+    }
+}
