@@ -1,6 +1,7 @@
 package dev.pergola.identity.internal.account;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +17,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import dev.pergola.identity.internal.cache.ExpiringCache;
 import dev.pergola.identity.internal.password.PasswordHasher;
 import dev.pergola.identity.internal.rbac.PermissionCatalog;
 import dev.pergola.identity.internal.store.PermissionEntity;
@@ -35,6 +37,8 @@ public class Accounts {
     private final ConcurrentHashMap<String, Cached> permissionCache = new ConcurrentHashMap<>();
     /** A hash to verify against when the user does not exist, so timing does not reveal usernames. */
     private final String decoyHash;
+    /** The account behind each authenticated request: cached 5 s, dropped at once by changes made here. */
+    private final ExpiringCache<String, Optional<UserEntity>> activeUsers = new ExpiringCache<>(Duration.ofSeconds(5), 100_000);
 
     private record Cached(long generation, Set<String> permissions) {
     }
@@ -67,6 +71,11 @@ public class Accounts {
 
     public Optional<UserEntity> findById(String id) {
         return Optional.ofNullable(jpa.txExpr(TransactionType.Required, em -> em.find(UserEntity.class, id)));
+    }
+
+    /** The account if it exists, is not deleted and is active; cached briefly for per-request checks. */
+    public Optional<UserEntity> findActive(String id) {
+        return activeUsers.get(id, k -> findById(k).filter(UserEntity::isActive));
     }
 
     public boolean exists(String username) {
@@ -144,8 +153,10 @@ public class Accounts {
     public void invalidate(String userId) {
         if (userId == null) {
             permissionCache.clear();
+            activeUsers.clear();
         } else {
             permissionCache.remove(userId);
+            activeUsers.invalidate(userId);
         }
     }
 }

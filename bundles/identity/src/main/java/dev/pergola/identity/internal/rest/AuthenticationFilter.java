@@ -68,7 +68,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         if (apiKey != null || bearer.startsWith(ApiKeys.PREFIX)) {
             ApiKeys.Identity identity = apiKeys.authenticate(apiKey != null ? apiKey.trim() : bearer)
                     .orElseThrow(() -> new ApiException(ErrorCode.INVALID_TOKEN, "The API key is not valid."));
-            UserEntity owner = accounts.findById(identity.userId()).filter(UserEntity::isActive)
+            UserEntity owner = accounts.findActive(identity.userId())
                     .orElseThrow(() -> new ApiException(ErrorCode.INVALID_TOKEN, "The key's account is no longer active."));
             install(request, new PergolaPrincipal(owner.id, owner.username, identity.permissions(), null), "ApiKey");
             return;
@@ -77,7 +77,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         if (claims.sessionId() == null || !sessions.isActive(claims.sessionId())) {
             throw new ApiException(ErrorCode.INVALID_TOKEN, "The session of this token has ended; log in again.");
         }
-        UserEntity user = accounts.findById(claims.userId()).filter(UserEntity::isActive)
+        UserEntity user = accounts.findActive(claims.userId())
                 .orElseThrow(() -> new ApiException(ErrorCode.INVALID_TOKEN, "The account is no longer active."));
         install(request, new PergolaPrincipal(user.id, user.username, accounts.effectivePermissions(user.id),
                 claims.sessionId()), "Bearer");

@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.pergola.api.rest.ApiException;
 import dev.pergola.api.rest.ErrorCode;
+import dev.pergola.identity.internal.cache.ExpiringCache;
 import dev.pergola.identity.internal.store.SessionEntity;
 import dev.pergola.identity.internal.store.SpentRefreshTokenEntity;
 import dev.pergola.identity.internal.token.AuthConfig;
@@ -32,6 +33,8 @@ public class Sessions {
 
     private final JpaTemplate jpa;
     private final Duration lifetime;
+    /** Checked on every request: cached 5 s; ending a session here drops it at once. */
+    private final ExpiringCache<String, Boolean> active = new ExpiringCache<>(Duration.ofSeconds(5), 100_000);
 
     /** A session and the refresh token that continues it (shown to the client once). */
     public record Opened(SessionEntity session, String refreshToken) {
@@ -72,6 +75,7 @@ public class Sessions {
         if (outcome instanceof SessionEntity session) {
             return new Opened(session, next);
         }
+        active.clear(); // a reuse may have just revoked a session
         throw new ApiException(ErrorCode.INVALID_TOKEN, (String) outcome);
     }
 
@@ -117,11 +121,19 @@ public class Sessions {
                 s.endReason = reason;
             }
         });
+        active.invalidate(sessionId);
     }
 
     public boolean isActive(String sessionId) {
-        SessionEntity s = jpa.txExpr(TransactionType.Required, em -> em.find(SessionEntity.class, sessionId));
-        return s != null && s.endedAt == null && s.expiresAt.toInstant().isAfter(Instant.now());
+        return active.get(sessionId, id -> {
+            SessionEntity s = jpa.txExpr(TransactionType.Required, em -> em.find(SessionEntity.class, id));
+            return s != null && s.endedAt == null && s.expiresAt.toInstant().isAfter(Instant.now());
+        });
+    }
+
+    /** Forget cached session states, after sessions were ended in bulk (e.g. an account deactivated). */
+    public void forgetCached() {
+        active.clear();
     }
 
     private static String truncate(String value, int max) {

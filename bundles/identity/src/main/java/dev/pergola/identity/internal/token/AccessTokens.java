@@ -1,8 +1,10 @@
 package dev.pergola.identity.internal.token;
 
 import java.text.ParseException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.osgi.service.component.annotations.Activate;
@@ -22,6 +24,7 @@ import com.nimbusds.jwt.SignedJWT;
 
 import dev.pergola.api.rest.ApiException;
 import dev.pergola.api.rest.ErrorCode;
+import dev.pergola.identity.internal.cache.ExpiringCache;
 
 /** Short-lived signed access tokens (JWT, ES256): subject = user id, {@code sid} = login session. */
 @Component(service = AccessTokens.class, configurationPid = "dev.pergola.auth")
@@ -31,6 +34,11 @@ public class AccessTokens {
 
     private final SigningKeys keys;
     private final int ttlSeconds;
+    /**
+     * Tokens already verified: the exact same string needs no second ECDSA check (expiry is still checked
+     * on every use). Bounded, and a token lives at most its own lifetime here.
+     */
+    private final ExpiringCache<String, Optional<Claims>> verified;
 
     public record Claims(String userId, String sessionId, Instant expiresAt) {
     }
@@ -39,6 +47,7 @@ public class AccessTokens {
     public AccessTokens(@Reference SigningKeys keys, AuthConfig config) {
         this.keys = keys;
         this.ttlSeconds = config.access_token_ttl_seconds();
+        this.verified = new ExpiringCache<>(Duration.ofSeconds(Math.min(ttlSeconds, 300)), 50_000);
     }
 
     public int ttlSeconds() {
@@ -72,6 +81,14 @@ public class AccessTokens {
      *         TOKEN_EXPIRED when it was ours but its time is up
      */
     public Claims verify(String token) {
+        Claims claims = verified.get(token, this::checkSignature).orElseThrow(AccessTokens::invalid);
+        if (!claims.expiresAt().isAfter(Instant.now())) {
+            throw new ApiException(ErrorCode.TOKEN_EXPIRED, "The access token has expired; refresh it.");
+        }
+        return claims;
+    }
+
+    private Optional<Claims> checkSignature(String token) {
         try {
             SignedJWT jwt = SignedJWT.parse(token);
             if (!JWSAlgorithm.ES256.equals(jwt.getHeader().getAlgorithm())) {
@@ -79,6 +96,7 @@ public class AccessTokens {
             }
             String kid = jwt.getHeader().getKeyID();
             ECKey key = keys.verificationKeys().stream().filter(k -> k.getKeyID().equals(kid)).findFirst()
+                    .or(() -> keys.reloadVerificationKeys().stream().filter(k -> k.getKeyID().equals(kid)).findFirst())
                     .orElseThrow(AccessTokens::invalid);
             if (!jwt.verify(new ECDSAVerifier(key.toECPublicKey()))) {
                 throw invalid();
@@ -87,13 +105,10 @@ public class AccessTokens {
             if (!ISSUER.equals(claims.getIssuer()) || claims.getSubject() == null || claims.getExpirationTime() == null) {
                 throw invalid();
             }
-            Instant expires = claims.getExpirationTime().toInstant();
-            if (!expires.isAfter(Instant.now())) {
-                throw new ApiException(ErrorCode.TOKEN_EXPIRED, "The access token has expired; refresh it.");
-            }
-            return new Claims(claims.getSubject(), claims.getStringClaim("sid"), expires);
-        } catch (ParseException | JOSEException | IllegalStateException e) {
-            throw invalid();
+            return Optional.of(new Claims(claims.getSubject(), claims.getStringClaim("sid"),
+                    claims.getExpirationTime().toInstant()));
+        } catch (ParseException | JOSEException | IllegalStateException | ApiException e) {
+            return Optional.empty();
         }
     }
 

@@ -22,6 +22,7 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 
 import dev.pergola.api.persistence.MigratedSchema;
+import dev.pergola.identity.internal.cache.ExpiringCache;
 import dev.pergola.identity.internal.store.SigningKeyEntity;
 
 /**
@@ -34,6 +35,8 @@ public class SigningKeys {
     private static final Duration RETIRED_KEYS_KEPT = Duration.ofDays(1);
 
     private final JpaTemplate jpa;
+    /** Read on every request: cached; a rotation here clears it, one on another node shows within 30 s. */
+    private final ExpiringCache<String, List<ECKey>> verification = new ExpiringCache<>(Duration.ofSeconds(30), 1);
 
     @Activate
     public SigningKeys(@Reference(target = "(osgi.unit.name=pergola-identity)") JpaTemplate jpa,
@@ -54,11 +57,21 @@ public class SigningKeys {
 
     /** Every key a valid token may be signed with: the current one and recently retired ones. */
     public List<ECKey> verificationKeys() {
+        return verification.get("keys", k -> loadVerificationKeys());
+    }
+
+    private List<ECKey> loadVerificationKeys() {
         Timestamp cutoff = Timestamp.from(Instant.now().minus(RETIRED_KEYS_KEPT));
         return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
                 "SELECT k FROM SigningKeyEntity k WHERE k.retiredAt IS NULL OR k.retiredAt > :cutoff",
                 SigningKeyEntity.class).setParameter("cutoff", cutoff).getResultList().stream()
                 .map(SigningKeys::parse).toList());
+    }
+
+    /** The verification keys read afresh, when a token names a key this node has not seen yet. */
+    public List<ECKey> reloadVerificationKeys() {
+        verification.clear();
+        return verificationKeys();
     }
 
     /** The public halves, as published at {@code /api/v1/auth/jwks}. */
@@ -80,6 +93,7 @@ public class SigningKeys {
                 entity.createdAt = now;
                 em.persist(entity);
             });
+            verification.clear();
             return key;
         } catch (JOSEException e) {
             throw new IllegalStateException("Cannot generate an ES256 key", e);
