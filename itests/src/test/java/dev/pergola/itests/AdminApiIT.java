@@ -8,11 +8,8 @@ import static org.junit.Assert.assertTrue;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Dictionary;
 import java.util.HashMap;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -69,15 +66,7 @@ public class AdminApiIT {
     @Before
     public void setUp() {
         http = new Http(Integer.getInteger(PergolaExam.HTTP_PORT));
-        Dictionary<String, Object> props = new Hashtable<>();
-        props.put("osgi.jaxrs.resource", true);
-        props.put("osgi.jaxrs.application.select", "(osgi.jaxrs.name=pergola)");
-        echo = context.registerService(EchoResource.class, new EchoResource(), props);
-        assertEquals(200, http.await("/api/health", Duration.ofSeconds(60)).status());
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (http.get("/api/itest/boom").status() == 404 && System.currentTimeMillis() < deadline) {
-            Thread.onSpinWait();
-        }
+        echo = EchoResource.register(context, http);
     }
 
     @After

@@ -12,12 +12,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.UUID;
 
 import javax.inject.Inject;
@@ -77,15 +74,7 @@ public class AuthIT {
     @Before
     public void setUp() {
         http = new Http(Integer.getInteger(PergolaExam.HTTP_PORT));
-        Dictionary<String, Object> props = new Hashtable<>();
-        props.put("osgi.jaxrs.resource", true);
-        props.put("osgi.jaxrs.application.select", "(osgi.jaxrs.name=pergola)");
-        echo = context.registerService(EchoResource.class, new EchoResource(), props);
-        assertEquals(200, http.await("/api/health", Duration.ofSeconds(60)).status());
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (http.get("/api/itest/boom").status() == 404 && System.currentTimeMillis() < deadline) {
-            Thread.onSpinWait();
-        }
+        echo = EchoResource.register(context, http);
     }
 
     @After

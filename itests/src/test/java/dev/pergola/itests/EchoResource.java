@@ -17,6 +17,21 @@ import javax.ws.rs.core.MediaType;
  */
 @Path("itest")
 public class EchoResource {
+    /** Registers the resource in the platform application once the platform is healthy; returns when it is served. */
+    static org.osgi.framework.ServiceRegistration<EchoResource> register(org.osgi.framework.BundleContext context, Http http) {
+        org.junit.Assert.assertEquals(200, http.await("/api/health", java.time.Duration.ofSeconds(60)).status());
+        java.util.Hashtable<String, Object> props = new java.util.Hashtable<>();
+        props.put("osgi.jaxrs.resource", true);
+        props.put("osgi.jaxrs.application.select", "(osgi.jaxrs.name=pergola)");
+        org.osgi.framework.ServiceRegistration<EchoResource> registration =
+                context.registerService(EchoResource.class, new EchoResource(), props);
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (http.get("/api/itest/boom").status() == 404 && System.currentTimeMillis() < deadline) {
+            Thread.onSpinWait();
+        }
+        return registration;
+    }
+
     public static class Payload {
         public String name;
         public int count;

@@ -2,18 +2,13 @@ package dev.pergola.itests;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
-import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
 
 import java.net.http.HttpRequest.BodyPublishers;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.Arrays;
-import java.util.Collection;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -31,7 +26,6 @@ import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.ops4j.pax.exam.util.Filter;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
@@ -74,15 +68,7 @@ public class PlatformIT {
     @Before
     public void setUp() {
         http = new Http(Integer.getInteger(PergolaExam.HTTP_PORT));
-        Dictionary<String, Object> props = new Hashtable<>();
-        props.put("osgi.jaxrs.resource", true);
-        props.put("osgi.jaxrs.application.select", "(osgi.jaxrs.name=pergola)");
-        echo = context.registerService(EchoResource.class, new EchoResource(), props);
-        assertEquals(200, http.await("/api/health", Duration.ofSeconds(60)).status());
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (http.get("/api/itest/boom").status() == 404 && System.currentTimeMillis() < deadline) {
-            Thread.onSpinWait();
-        }
+        echo = EchoResource.register(context, http);
     }
 
     @After

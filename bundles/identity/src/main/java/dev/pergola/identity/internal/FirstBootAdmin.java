@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.pergola.identity.internal.account.Accounts;
-import dev.pergola.identity.internal.rbac.PermissionCatalog;
+import dev.pergola.identity.internal.account.UserDirectory;
 
 /**
  * Creates the first {@code admin} (role admin: every permission, so REST, the shell, SSH and the web
@@ -26,13 +26,18 @@ public class FirstBootAdmin {
     private static final Logger LOG = LoggerFactory.getLogger(FirstBootAdmin.class);
 
     @Activate
-    public FirstBootAdmin(BundleContext context, @Reference Accounts accounts) throws IOException {
+    public FirstBootAdmin(BundleContext context, @Reference Accounts accounts, @Reference UserDirectory users)
+            throws IOException {
         Path passwordFile = Paths.get(context.getProperty("karaf.data")).resolve("initial-admin-password");
         if (accounts.exists(InitialAdmin.USER)) {
             return;
         }
         InitialAdmin initial = new InitialAdmin(passwordFile, System.getenv(), new SecureRandom());
-        accounts.create(InitialAdmin.USER, "admin@localhost", initial.password(), List.of(PermissionCatalog.ADMIN_ROLE));
+        List<String> weak = users.policyProblems(initial.password(), InitialAdmin.USER);
+        if (!weak.isEmpty()) {
+            LOG.warn("PERGOLA_ADMIN_PASSWORD is weak ({}); change it after the first login.", String.join(", ", weak));
+        }
+        users.createFirstAdmin(initial.password());
         if (initial.generated()) {
             LOG.warn("First boot: created user 'admin'; its password is in {} (readable by this account only). "
                     + "Change it after the first login.", passwordFile);

@@ -3,7 +3,6 @@ package dev.pergola.identity.internal.account;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -80,28 +79,6 @@ public class Accounts {
 
     public boolean exists(String username) {
         return findByLogin(username).isPresent();
-    }
-
-    /** Creates an active account with the given roles (by name). */
-    public UserEntity create(String username, String email, String password, List<String> roleNames) {
-        UserEntity created = jpa.txExpr(TransactionType.Required, em -> {
-            UserEntity u = new UserEntity();
-            u.id = UUID.randomUUID().toString();
-            u.username = username;
-            u.email = email.toLowerCase(Locale.ROOT);
-            u.passwordHash = hasher.hash(password);
-            u.status = "active";
-            u.createdAt = Timestamp.from(Instant.now());
-            u.updatedAt = u.createdAt;
-            for (String roleName : roleNames) {
-                u.roles.add(em.createQuery("SELECT r FROM RoleEntity r WHERE r.name = :n", RoleEntity.class)
-                        .setParameter("n", roleName).getSingleResult());
-            }
-            em.persist(u);
-            return u;
-        });
-        permissionCache.remove(created.id);
-        return created;
     }
 
     public void recordLogin(String userId) {
