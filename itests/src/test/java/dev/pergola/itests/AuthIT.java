@@ -245,6 +245,27 @@ public class AuthIT {
     }
 
     @Test
+    public void sessionsListTheLoginHistoryAndCanBeEnded() throws Exception {
+        String first = login("admin", Admin.password()).json().path("data").path("access_token").asText();
+        String second = login("admin", Admin.password()).json().path("data").path("access_token").asText();
+        Http.Reply list = http.get("/api/v1/auth/sessions", "Authorization", bearer(second));
+        assertEquals(list.body(), 200, list.status());
+        JsonNode sessions = list.json().path("data");
+        assertTrue(sessions.size() >= 2);
+        assertTrue("the newest is the current one", sessions.get(0).path("current").asBoolean());
+        assertEquals("127.0.0.1", sessions.get(0).path("client_address").asText());
+        String firstSession = sessions.get(1).path("id").asText();
+
+        Http.Reply end = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
+                + Integer.getInteger(PergolaExam.HTTP_PORT) + "/api/v1/auth/sessions/" + firstSession)).DELETE(),
+                "Authorization", bearer(second));
+        assertEquals(end.body(), 204, end.status());
+        assertEquals("the ended session's token stops working", 401,
+                http.get("/api/v1/auth/me", "Authorization", bearer(first)).status());
+        assertEquals(200, http.get("/api/v1/auth/me", "Authorization", bearer(second)).status());
+    }
+
+    @Test
     public void jwksPublishesThePublicKeyOnly() {
         JsonNode keys = http.get("/api/v1/auth/jwks").json().path("keys");
         assertTrue(keys.size() >= 1);

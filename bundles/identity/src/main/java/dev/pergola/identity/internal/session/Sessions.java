@@ -124,6 +124,22 @@ public class Sessions {
         active.invalidate(sessionId);
     }
 
+    /** The user's login history, newest first. */
+    public List<SessionEntity> ofUser(String userId, int limit) {
+        return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
+                "SELECT s FROM SessionEntity s WHERE s.userId = :u ORDER BY s.createdAt DESC", SessionEntity.class)
+                .setParameter("u", userId).setMaxResults(limit).getResultList());
+    }
+
+    /** Ends one of the user's own sessions. @throws ApiException 404 when it is not theirs */
+    public void endOwn(String userId, String sessionId, String reason) {
+        SessionEntity s = jpa.txExpr(TransactionType.Required, em -> em.find(SessionEntity.class, sessionId));
+        if (s == null || !s.userId.equals(userId)) {
+            throw ApiException.notFound("No session " + sessionId);
+        }
+        end(sessionId, reason);
+    }
+
     public boolean isActive(String sessionId) {
         return active.get(sessionId, id -> {
             SessionEntity s = jpa.txExpr(TransactionType.Required, em -> em.find(SessionEntity.class, id));
