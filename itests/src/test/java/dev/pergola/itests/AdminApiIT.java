@@ -191,6 +191,38 @@ public class AdminApiIT {
         assertEquals(403, http.get("/api/v1/users", "Authorization", user).status());
     }
 
+    @Test
+    public void selfServiceProfilePreferencesAndPassword() throws Exception {
+        String name = "self-" + UUID.randomUUID().toString().substring(0, 6);
+        createUser(admin(), name);
+        String me = login(name, USER_PASSWORD);
+        String other = login(name, USER_PASSWORD);
+
+        Http.Reply profile = send("PUT", "/api/v1/profile", "{\"first_name\":\"Sam\",\"bio\":\"hello\"}", me);
+        assertEquals(profile.body(), 200, profile.status());
+        assertEquals("Sam", profile.json().path("data").path("first_name").asText());
+        Http.Reply escalate = send("PUT", "/api/v1/profile", "{\"roles\":[\"admin\"],\"status\":\"active\"}", me);
+        assertEquals("no mass assignment", 422, escalate.status());
+        assertTrue(escalate.body(), escalate.json().path("error").path("details").has("roles"));
+        assertEquals("[\"user\"]", http.get("/api/v1/profile", "Authorization", me).json().path("data").path("roles").toString());
+
+        assertEquals(200, send("PUT", "/api/v1/preferences", "{\"locale\":\"fr\",\"timezone\":\"Europe/Paris\"}", me).status());
+        assertEquals("Europe/Paris", http.get("/api/v1/preferences", "Authorization", me).json().path("data").path("timezone").asText());
+        assertEquals(422, send("PUT", "/api/v1/preferences", "{\"timezone\":\"Mars/Olympus\"}", me).status());
+
+        Http.Reply wrong = send("POST", "/api/v1/profile/password", "{\"current_password\":\"nope\",\"password\":\"short\","
+                + "\"password_confirmation\":\"other\"}", me);
+        assertEquals(422, wrong.status());
+        JsonNode details = wrong.json().path("error").path("details");
+        assertTrue(details.toString(), details.has("current_password") && details.has("password") && details.has("password_confirmation"));
+        String fresh = "a-brand-new-password-2";
+        assertEquals(204, send("POST", "/api/v1/profile/password", "{\"current_password\":\"" + USER_PASSWORD
+                + "\",\"password\":\"" + fresh + "\",\"password_confirmation\":\"" + fresh + "\"}", me).status());
+        assertEquals("this session stays", 200, http.get("/api/v1/auth/me", "Authorization", me).status());
+        assertEquals("other sessions end", 401, http.get("/api/v1/auth/me", "Authorization", other).status());
+        login(name, fresh);
+    }
+
     /**
      * Every method the JAX-RS runtime serves in the platform application, called anonymously, as a user
      * without permissions and as admin: 401 / 403 / allowed exactly as declared. A platform method that

@@ -24,6 +24,7 @@ import dev.pergola.api.query.PageResult;
 import dev.pergola.api.rest.ApiException;
 import dev.pergola.identity.internal.password.PasswordHasher;
 import dev.pergola.identity.internal.rbac.PermissionCatalog;
+import dev.pergola.identity.internal.session.Sessions;
 import dev.pergola.identity.internal.store.RoleEntity;
 import dev.pergola.identity.internal.store.UserEntity;
 
@@ -36,6 +37,7 @@ public class UserDirectory {
     private final JpaTemplate jpa;
     private final ListQueryExecutor lists;
     private final Accounts accounts;
+    private final Sessions sessions;
     private final PasswordHasher hasher = PasswordHasher.owaspMinimum();
     private final PasswordPolicy policy = new PasswordPolicy(12);
 
@@ -46,7 +48,8 @@ public class UserDirectory {
 
     @Activate
     public UserDirectory(@Reference(target = "(osgi.unit.name=pergola-identity)") JpaTemplate jpa,
-            @Reference ListQueryExecutor lists, @Reference Accounts accounts) {
+            @Reference ListQueryExecutor lists, @Reference Accounts accounts, @Reference Sessions sessions) {
+        this.sessions = sessions;
         this.jpa = jpa;
         this.lists = lists;
         this.accounts = accounts;
@@ -127,6 +130,43 @@ public class UserDirectory {
             u.updatedAt = Timestamp.from(Instant.now());
             return u;
         });
+    }
+
+    /**
+     * A user changes their own password: the current one must be right, the new one must pass the policy and
+     * differ; every other session of the user ends (the one making the change stays).
+     */
+    public void changePassword(String userId, String current, String password, String confirmation, String keepSession) {
+        UserEntity user = get(userId);
+        Map<String, List<String>> problems = new LinkedHashMap<>();
+        if (current == null || !hasher.verify(current, user.passwordHash)) {
+            problems.put("current_password", List.of("is not your current password"));
+        }
+        List<String> policyProblems = new ArrayList<>(policy.problems(password, user.username));
+        if (password != null && password.equals(current)) {
+            policyProblems.add("must differ from the current password");
+        }
+        if (!policyProblems.isEmpty()) {
+            problems.put("password", policyProblems);
+        }
+        if (password != null && !password.equals(confirmation)) {
+            problems.put("password_confirmation", List.of("does not match the new password"));
+        }
+        if (!problems.isEmpty()) {
+            throw ApiException.validation(problems);
+        }
+        String hash = hasher.hash(password);
+        jpa.tx(TransactionType.Required, em -> {
+            UserEntity u = find(em, userId);
+            u.passwordHash = hash;
+            u.updatedAt = Timestamp.from(Instant.now());
+            em.createQuery("UPDATE SessionEntity s SET s.endedAt = :now, s.endReason = 'password_changed'"
+                    + " WHERE s.userId = :u AND s.endedAt IS NULL AND s.id <> :keep")
+                    .setParameter("now", Timestamp.from(Instant.now())).setParameter("u", userId)
+                    .setParameter("keep", keepSession == null ? "" : keepSession).executeUpdate();
+        });
+        sessions.forgetCached();
+        accounts.invalidate(userId);
     }
 
     /** Soft delete: the account stops working at once and can be restored. */
@@ -251,10 +291,11 @@ public class UserDirectory {
         }
     }
 
-    private static void endSessions(EntityManager em, String userId, String reason) {
+    private void endSessions(EntityManager em, String userId, String reason) {
         em.createQuery("UPDATE SessionEntity s SET s.endedAt = :now, s.endReason = :reason"
                 + " WHERE s.userId = :u AND s.endedAt IS NULL").setParameter("now", Timestamp.from(Instant.now()))
                 .setParameter("reason", reason).setParameter("u", userId).executeUpdate();
+        sessions.forgetCached();
     }
 
     private static void apply(UserEntity u, Changes c) {
