@@ -94,6 +94,12 @@ public class DistributionIT {
                 "{\"username\":\"plain\",\"email\":\"plain@example.test\",\"password\":\"correct-horse-battery-9\"}"),
                 "Authorization", "Bearer " + token);
         assertEquals(plain.body(), 201, plain.status());
+        String users = shell("admin", ADMIN_PASSWORD, "user:list");
+        assertTrue(users, users.contains("plain") && users.contains("plain@example.test") && users.contains("admin"));
+        String added = shell("admin", ADMIN_PASSWORD, "user:add --password shell-made-password-7 --role user shelly shelly@example.test");
+        assertTrue(added, added.contains("Created shelly"));
+        assertTrue(shell("admin", ADMIN_PASSWORD, "user:add --password short x bad-email").contains("Not created"));
+        assertTrue(shell("admin", ADMIN_PASSWORD, "role:list").contains("(all)"));
         String plainShell = shell("plain", "correct-horse-battery-9", "bundle:list -s");
         assertTrue("a Pergola user without admin.shell stays out: " + plainShell, !plainShell.contains("dev.pergola"));
 

@@ -1,0 +1,44 @@
+package dev.pergola.identity.internal.shell;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+
+import dev.pergola.api.query.ListQueryParser;
+import dev.pergola.api.rest.ApiException;
+import dev.pergola.identity.internal.account.UserDirectory;
+
+@Service
+@Command(scope = "user", name = "status", description = "Activates or deactivates an account (deactivating ends its sessions)")
+public class UserStatusCommand implements Action {
+    @Argument(index = 0, name = "username", required = true, description = "The account")
+    @Completion(UsernameCompleter.class)
+    String username;
+
+    @Option(name = "--deactivate", aliases = "-d", description = "Deactivate instead of activate")
+    boolean deactivate;
+
+    @Reference
+    private UserDirectory users;
+
+    @Reference
+    private ListQueryParser parser;
+
+    @Override
+    public Object execute() {
+        try {
+            String id = UserCommands.byName(users, parser, username).id;
+            users.setActive(id, !deactivate, null);
+            System.out.println(username + (deactivate ? " deactivated" : " activated"));
+        } catch (ApiException e) {
+            System.out.println(UserCommands.describe(e));
+        } catch (IllegalArgumentException e) {
+            System.out.println(e.getMessage());
+        }
+        return null;
+    }
+}
