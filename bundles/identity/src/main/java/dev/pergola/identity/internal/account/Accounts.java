@@ -34,8 +34,8 @@ public class Accounts {
     private final PasswordHasher hasher = PasswordHasher.owaspMinimum();
     /** userId → effective permissions, valid for one catalogue generation. */
     private final ConcurrentHashMap<String, Cached> permissionCache = new ConcurrentHashMap<>();
-    /** A hash to verify against when the user does not exist, so timing does not reveal usernames. */
-    private final String decoyHash;
+    /** A hash to verify against when the user does not exist, so timing does not reveal usernames; made on first need. */
+    private volatile String decoyHash;
     /** The account behind each authenticated request: cached 5 s, dropped at once by changes made here. */
     private final ExpiringCache<String, Optional<UserEntity>> activeUsers = new ExpiringCache<>(Duration.ofSeconds(5), 100_000);
 
@@ -47,15 +47,23 @@ public class Accounts {
             @Reference PermissionCatalog catalog) {
         this.jpa = jpa;
         this.catalog = catalog;
-        this.decoyHash = hasher.hash(UUID.randomUUID().toString());
     }
 
     /** The active account whose username or email (case-insensitive) is {@code login}, if the password matches. */
     public Optional<UserEntity> authenticate(String login, String password) {
         Optional<UserEntity> user = findByLogin(login);
-        String hash = user.map(u -> u.passwordHash).orElse(decoyHash);
+        String hash = user.map(u -> u.passwordHash).orElseGet(this::decoy);
         boolean matches = hasher.verify(password == null ? "" : password, hash);
         return user.filter(u -> matches && u.isActive());
+    }
+
+    private String decoy() {
+        String decoy = decoyHash;
+        if (decoy == null) {
+            decoy = hasher.hash(UUID.randomUUID().toString());
+            decoyHash = decoy;
+        }
+        return decoy;
     }
 
     public Optional<UserEntity> findByLogin(String login) {

@@ -39,7 +39,7 @@ public class CriteriaListQueryExecutorTest {
             .field("name", "name", FieldType.STRING).sortable().filterable().searchable()
             .field("size", "size", FieldType.INTEGER).sortable().filterable()
             .field("created_at", "createdAt", FieldType.TIMESTAMP).sortable().filterable()
-            .field("active", "active", FieldType.BOOLEAN).filterable()
+            .field("active", "active", FieldType.BOOLEAN).sortable().filterable()
             .field("id", "id", FieldType.UUID).filterable()
             .build();
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
@@ -120,6 +120,14 @@ public class CriteriaListQueryExecutorTest {
     }
 
     @Test
+    public void sortsBySeveralKeys() {
+        List<ListQuery.Sort> sorts = List.of(new ListQuery.Sort(SPEC.field("active").orElseThrow(), true),
+                new ListQuery.Sort(SPEC.field("size").orElseThrow(), true));
+        assertEquals(List.of("under_score", "epsilon", "gamma", "alpha", "Alphabet", "50% off", "delta", "beta"),
+                names(executor.fetch(em, Widget.class, query(1, 20, sorts, List.of(), null))));
+    }
+
+    @Test
     public void eachOperator() {
         assertEquals(List.of("beta"), names(run(filter("name", Operator.EQ, "beta"))));
         assertEquals(7, run(filter("name", Operator.NE, "beta")).total());
@@ -149,7 +157,12 @@ public class CriteriaListQueryExecutorTest {
     public void injectionLookingValuesAreJustValues() {
         assertEquals(0, run(filter("name", Operator.EQ, "x' OR 1=1 --")).total());
         assertEquals(0, executor.fetch(em, Widget.class, query(1, 20, List.of(), List.of(), "'; DROP TABLE query_test_widgets; --")).total());
+        assertEquals(0, run(filter("name", Operator.LIKE, "' OR '1'='1")).total());
+        assertEquals(0, run(filter("name", Operator.IN, "x') OR ('1'='1", "y")).total());
         assertEquals(8, executor.fetch(em, Widget.class, query(1, 20, List.of(), List.of(), null)).total());
+        // the table itself, not the persistence context, still holds every row
+        em.clear();
+        assertEquals(8L, ((Number) em.createNativeQuery("SELECT COUNT(*) FROM query_test_widgets").getSingleResult()).longValue());
     }
 
     @Test

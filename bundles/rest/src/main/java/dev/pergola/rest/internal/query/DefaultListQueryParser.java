@@ -25,18 +25,21 @@ import dev.pergola.api.rest.ApiException;
 public class DefaultListQueryParser implements ListQueryParser {
     private static final Pattern FILTER = Pattern.compile("filter\\[([^\\[\\]]+)](?:\\[([^\\[\\]]+)])?");
     private static final int MAX_SEARCH = 200;
+    /** Keeps {@code (page - 1) * per_page} within an int, so a huge page is a 422 rather than an overflow. */
+    private static final int MAX_PAGE = Integer.MAX_VALUE / ListSpec.MAX_PER_PAGE;
 
     @Override
     public ListQuery parse(Map<String, List<String>> params, ListSpec spec) {
         Map<String, List<String>> problems = new LinkedHashMap<>();
-        int page = number(params, "page", 1, 1, Integer.MAX_VALUE, problems);
+        int page = number(params, "page", 1, 1, MAX_PAGE, problems);
         int perPage = number(params, "per_page", ListSpec.DEFAULT_PER_PAGE, 1, ListSpec.MAX_PER_PAGE, problems);
         List<ListQuery.Sort> sorts = sorts(Optional.ofNullable(single(params, "sort")).orElse(spec.defaultSort()), spec, problems);
         Set<String> fields = fields(single(params, "fields"), spec, problems);
         String search = search(single(params, "search"), spec, problems);
         List<ListQuery.Filter> filters = new ArrayList<>();
         params.forEach((name, values) -> {
-            if (name.startsWith("filter")) {
+            // only filter[…] is ours; other parameters (even "filtered") belong to the endpoint
+            if (name.startsWith("filter[")) {
                 filter(name, values, spec, problems).ifPresent(filters::add);
             }
         });
@@ -65,8 +68,7 @@ public class DefaultListQueryParser implements ListQueryParser {
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        problems.computeIfAbsent(name, k -> new ArrayList<>()).add(max == Integer.MAX_VALUE
-                ? "must be a whole number of at least " + min : "must be a whole number from " + min + " to " + max);
+        problems.computeIfAbsent(name, k -> new ArrayList<>()).add("must be a whole number from " + min + " to " + max);
         return fallback;
     }
 
@@ -134,7 +136,7 @@ public class DefaultListQueryParser implements ListQueryParser {
             } else if (op.isEmpty()) {
                 messages.add("unknown operator '" + m.group(2) + "'; use eq, ne, gt, gte, lt, lte, like, in or between");
             } else {
-                result = build(field.get(), op.get(), values.get(values.size() - 1), messages);
+                result = build(field.get(), op.get(), values.isEmpty() ? "" : values.get(values.size() - 1), messages);
             }
         }
         if (!messages.isEmpty()) {

@@ -111,12 +111,18 @@ public class DefaultListQueryParserTest {
     public void everyMistakeIsA422NamingTheParameter() {
         assertTrue(problems("page", "0").containsKey("page"));
         assertTrue(problems("page", "two").containsKey("page"));
+        assertTrue(problems("page", "2147483647").containsKey("page"));
         assertTrue(problems("per_page", "101").get("per_page").get(0).contains("1 to 100"));
+        assertTrue(problems("per_page", "0").containsKey("per_page"));
+        assertTrue(problems("per_page", "ten").containsKey("per_page"));
+        assertEquals(List.of("cannot sort by 'foo'; sortable: username, age, created_at"), problems("sort", "-foo").get("sort"));
         assertTrue(problems("sort", "bio").get("sort").get(0).contains("sortable: username, age, created_at"));
         assertTrue(problems("fields", "password").containsKey("fields"));
         assertTrue(problems("filter[password]", "x").get("filter[password]").get(0).contains("filterable:"));
         assertTrue(problems("filter[bio]", "x").containsKey("filter[bio]"));
         assertTrue(problems("filter[age][approx]", "3").get("filter[age][approx]").get(0).contains("unknown operator"));
+        assertTrue(problems("filter[age][gt]", "3.5").containsKey("filter[age][gt]"));
+        assertTrue(problems("filter[age][in]", "1,x").containsKey("filter[age][in]"));
         assertTrue(problems("filter[age]", "old").get("filter[age]").get(0).contains("whole number"));
         assertTrue(problems("filter[created_at][gt]", "yesterday").get("filter[created_at][gt]").get(0).contains("ISO-8601"));
         assertTrue(problems("filter[active]", "yes").containsKey("filter[active]"));
@@ -127,6 +133,12 @@ public class DefaultListQueryParserTest {
         assertTrue(problems("filter[active][gt]", "true").containsKey("filter[active][gt]"));
         assertTrue(problems("filter[age", "1").containsKey("filter[age"));
         assertTrue(problems("search", "x".repeat(201)).containsKey("search"));
+    }
+
+    @Test
+    public void otherParametersBelongToTheEndpoint() {
+        ListQuery q = parse("filtered", "yes", "include", "roles", "filter", "x");
+        assertTrue(q.filters().isEmpty());
     }
 
     @Test
