@@ -45,7 +45,8 @@ public class BruteForceIT {
         return PergolaExam.distribution(
                 editConfigurationFilePut("etc/dev.pergola.auth.cfg", "lockout.seconds", "5"),
                 editConfigurationFilePut("etc/dev.pergola.auth.cfg", "lockout.address.free.attempts", "60"),
-                editConfigurationFilePut("etc/dev.pergola.auth.cfg", "lockout.address.after", "200"));
+                editConfigurationFilePut("etc/dev.pergola.auth.cfg", "lockout.address.after", "200"),
+                editConfigurationFilePut("etc/dev.pergola.ratelimit.cfg", "anonymous.per.minute", "20"));
     }
 
     @Before
@@ -92,6 +93,24 @@ public class BruteForceIT {
         assertEquals("the right password works once the lock expires", 200, login("admin", Admin.password()).status());
         awaitEvent("UNLOCKED");
         assertTrue(events.stream().anyMatch(e -> e.getTopic().endsWith("/UNLOCKED") && "admin".equals(e.getProperty("key"))));
+    }
+
+    @Test
+    public void anonymousCallersGetTheirBudgetWithHeadersThen429() {
+        Http.Reply first = http.get("/api/openapi.json");
+        assertEquals(200, first.status());
+        assertEquals("20", first.header("X-RateLimit-Limit"));
+        int remaining = Integer.parseInt(first.header("X-RateLimit-Remaining"));
+        assertTrue(first.header("X-RateLimit-Reset") != null);
+        Http.Reply last = first;
+        for (int i = 0; i < 25 && last.status() == 200; i++) {
+            last = http.get("/api/openapi.json");
+        }
+        assertEquals("after " + remaining + " more", 429, last.status());
+        assertEquals("RATE_LIMIT_EXCEEDED", last.json().path("error").path("code").asText());
+        assertTrue(Integer.parseInt(last.header("Retry-After")) >= 1);
+        assertEquals("0", last.header("X-RateLimit-Remaining"));
+        assertEquals("health probes are never limited", 200, http.get("/api/health/live").status());
     }
 
     private void awaitEvent(String suffix) throws InterruptedException {
