@@ -101,7 +101,7 @@ final class Schemas {
         }
         String name = c.getSimpleName();
         if (!named.containsKey(name)) {
-            named.put(name, Map.of()); // placeholder first: recursive types end here
+            named.put(name, Map.of()); // reserve the name first, so a type that refers to itself stops here
             named.put(name, describe(c));
         }
         return Map.of("$ref", "#/components/schemas/" + name);
