@@ -101,14 +101,11 @@ public class ApiKeysResource {
         m.put("name", k.name);
         m.put("prefix", ApiKeys.PREFIX + k.prefix);
         m.put("scopes", Arrays.asList(k.scopes.split(",")));
-        m.put("created_at", iso(k.createdAt));
-        m.put("expires_at", iso(k.expiresAt));
-        m.put("last_used_at", iso(k.lastUsedAt));
-        m.put("revoked_at", iso(k.revokedAt));
+        m.put("created_at", Timestamps.iso(k.createdAt));
+        m.put("expires_at", Timestamps.iso(k.expiresAt));
+        m.put("last_used_at", Timestamps.iso(k.lastUsedAt));
+        m.put("revoked_at", Timestamps.iso(k.revokedAt));
         return m;
     }
 
-    private static String iso(java.sql.Timestamp t) {
-        return t == null ? null : t.toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
-    }
 }

@@ -118,7 +118,7 @@ public class RolesResource {
         m.put("description", r.description);
         m.put("is_system", r.system);
         m.put("permissions", new TreeSet<>(r.permissions.stream().map(p -> p.name).toList()));
-        m.put("created_at", r.createdAt == null ? null : r.createdAt.toInstant().toString());
+        m.put("created_at", Timestamps.iso(r.createdAt));
         return m;
     }
 

@@ -1,7 +1,6 @@
 package dev.pergola.identity.internal.rest;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,10 +62,10 @@ public class SessionsResource {
     private static Map<String, Object> view(SessionEntity s, PergolaPrincipal me, Instant now) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", s.id);
-        m.put("created_at", iso(s.createdAt));
-        m.put("last_used_at", iso(s.lastUsedAt));
-        m.put("expires_at", iso(s.expiresAt));
-        m.put("ended_at", iso(s.endedAt));
+        m.put("created_at", Timestamps.iso(s.createdAt));
+        m.put("last_used_at", Timestamps.iso(s.lastUsedAt));
+        m.put("expires_at", Timestamps.iso(s.expiresAt));
+        m.put("ended_at", Timestamps.iso(s.endedAt));
         m.put("end_reason", s.endReason);
         m.put("client_address", s.clientAddress);
         m.put("user_agent", s.userAgent);
@@ -75,7 +74,4 @@ public class SessionsResource {
         return m;
     }
 
-    private static String iso(java.sql.Timestamp t) {
-        return t == null ? null : t.toInstant().truncatedTo(ChronoUnit.SECONDS).toString();
-    }
 }

@@ -22,8 +22,8 @@ final class UserView {
         m.put("locale", u.locale);
         m.put("timezone", u.timezone);
         m.put("status", u.status);
-        m.put("created_at", iso(u.createdAt));
-        m.put("last_login_at", iso(u.lastLoginAt));
+        m.put("created_at", Timestamps.iso(u.createdAt));
+        m.put("last_login_at", Timestamps.iso(u.lastLoginAt));
         m.put("roles", roles);
         if (permissions != null) {
             m.put("permissions", new TreeSet<>(permissions));
@@ -31,7 +31,4 @@ final class UserView {
         return m;
     }
 
-    private static String iso(java.sql.Timestamp t) {
-        return t == null ? null : t.toInstant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString();
-    }
 }

@@ -178,8 +178,8 @@ public class UsersResource {
         Map<String, Object> m = UserView.of(u, accounts.roleNames(u), null);
         m.put("phone", u.phone);
         m.put("bio", u.bio);
-        m.put("updated_at", u.updatedAt == null ? null : u.updatedAt.toInstant().toString());
-        m.put("deleted_at", u.deletedAt == null ? null : u.deletedAt.toInstant().toString());
+        m.put("updated_at", Timestamps.iso(u.updatedAt));
+        m.put("deleted_at", Timestamps.iso(u.deletedAt));
         return m;
     }
 
