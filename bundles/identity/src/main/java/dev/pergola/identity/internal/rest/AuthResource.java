@@ -123,7 +123,8 @@ public class AuthResource {
     @RolesAllowed("**")
     public ApiResponse<Map<String, Object>> me(@Context SecurityContext security) {
         PergolaPrincipal principal = (PergolaPrincipal) security.getUserPrincipal();
-        UserEntity user = accounts.findById(principal.userId())
+        // the authentication filter has just loaded (and cached) this account: no second read
+        UserEntity user = accounts.findActive(principal.userId())
                 .orElseThrow(() -> ApiException.notFound("No such user"));
         return ApiResponse.of(UserView.of(user, accounts.roleNames(user), principal.permissions()));
     }
