@@ -266,6 +266,14 @@ public class AuthIT {
     }
 
     @Test
+    public void selfRegistrationIsOffByDefault() {
+        Http.Reply reply = http.post("/api/v1/auth/register", "application/json", BodyPublishers.ofString(
+                "{\"username\":\"walkin\",\"email\":\"walkin@example.test\",\"password\":\"a-long-enough-password\"}"));
+        assertEquals(reply.body(), 404, reply.status());
+        assertEquals(401, login("walkin", "a-long-enough-password").status());
+    }
+
+    @Test
     public void jwksPublishesThePublicKeyOnly() {
         JsonNode keys = http.get("/api/v1/auth/jwks").json().path("keys");
         assertTrue(keys.size() >= 1);

@@ -22,14 +22,17 @@ import dev.pergola.api.persistence.ListQueryExecutor;
 import dev.pergola.api.query.ListQuery;
 import dev.pergola.api.query.PageResult;
 import dev.pergola.api.rest.ApiException;
+import dev.pergola.api.rest.ErrorCode;
 import dev.pergola.identity.internal.password.PasswordHasher;
 import dev.pergola.identity.internal.rbac.PermissionCatalog;
 import dev.pergola.identity.internal.session.Sessions;
+import dev.pergola.identity.internal.token.AuthConfig;
+import dev.pergola.identity.internal.store.PasswordHistoryEntity;
 import dev.pergola.identity.internal.store.RoleEntity;
 import dev.pergola.identity.internal.store.UserEntity;
 
 /** Administration of accounts: the rules REST, shell and UI share. */
-@Component(service = UserDirectory.class)
+@Component(service = UserDirectory.class, configurationPid = "dev.pergola.auth")
 public class UserDirectory {
     static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{2,63}");
     static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
@@ -39,7 +42,9 @@ public class UserDirectory {
     private final Accounts accounts;
     private final Sessions sessions;
     private final PasswordHasher hasher = PasswordHasher.owaspMinimum();
-    private final PasswordPolicy policy = new PasswordPolicy(12);
+    private final PasswordPolicy policy;
+    private final int historyDepth;
+    private final boolean registrationEnabled;
 
     /** Writable fields of an account; null means "leave as it is". */
     public record Changes(String email, String firstName, String lastName, String phone, String bio, String locale,
@@ -48,8 +53,12 @@ public class UserDirectory {
 
     @Activate
     public UserDirectory(@Reference(target = "(osgi.unit.name=pergola-identity)") JpaTemplate jpa,
-            @Reference ListQueryExecutor lists, @Reference Accounts accounts, @Reference Sessions sessions) {
+            @Reference ListQueryExecutor lists, @Reference Accounts accounts, @Reference Sessions sessions,
+            AuthConfig config) {
         this.sessions = sessions;
+        this.policy = new PasswordPolicy(config.password_min_length());
+        this.historyDepth = config.password_history();
+        this.registrationEnabled = config.registration_enabled();
         this.jpa = jpa;
         this.lists = lists;
         this.accounts = accounts;
@@ -101,10 +110,21 @@ public class UserDirectory {
                 u.roles.add(roleByName(em, roleName));
             }
             em.persist(u);
+            remember(em, u.id, u.passwordHash);
             return u;
         });
         accounts.invalidate(created.id);
         return created;
+    }
+
+    /** Self-registration (when the setting allows it): a new active account with the role {@code user}. */
+    public UserEntity register(String username, String email, String password) {
+        if (!registrationEnabled) {
+            // 404, not 403: the endpoint is public, the feature is simply not there
+            throw new ApiException(ErrorCode.RESOURCE_NOT_FOUND,
+                    "Self-registration is not enabled here; ask an administrator for an account.");
+        }
+        return create(username, email, password, null, List.of(PermissionCatalog.USER_ROLE), true);
     }
 
     /** The first admin, created on first boot with role {@code admin}. */
@@ -142,9 +162,36 @@ public class UserDirectory {
         if (current == null || !hasher.verify(current, user.passwordHash)) {
             problems.put("current_password", List.of("is not your current password"));
         }
+        problems.putAll(newPasswordProblems(user, password, confirmation));
+        if (!problems.isEmpty()) {
+            throw ApiException.validation(problems);
+        }
+        replacePassword(userId, password, keepSession, "password_changed");
+    }
+
+    /**
+     * An administrator sets a user's password (e.g. from the shell): policy and history apply, every session of
+     * the user ends.
+     */
+    public void setPassword(String userId, String password) {
+        UserEntity user = get(userId);
+        Map<String, List<String>> problems = newPasswordProblems(user, password, password);
+        if (!problems.isEmpty()) {
+            throw ApiException.validation(problems);
+        }
+        replacePassword(userId, password, null, "password_set_by_admin");
+    }
+
+    /**
+     * What is wrong with a new password for this user: policy, reuse of a recent password, confirmation.
+     * Keys are request fields ({@code password}, {@code password_confirmation}).
+     */
+    Map<String, List<String>> newPasswordProblems(UserEntity user, String password, String confirmation) {
+        Map<String, List<String>> problems = new LinkedHashMap<>();
         List<String> policyProblems = new ArrayList<>(policy.problems(password, user.username));
-        if (password != null && password.equals(current)) {
-            policyProblems.add("must differ from the current password");
+        if (policyProblems.isEmpty() && usedRecently(user, password)) {
+            policyProblems.add(historyDepth > 0 ? "must differ from your last " + historyDepth + " passwords"
+                    : "must differ from the current password");
         }
         if (!policyProblems.isEmpty()) {
             problems.put("password", policyProblems);
@@ -152,21 +199,55 @@ public class UserDirectory {
         if (password != null && !password.equals(confirmation)) {
             problems.put("password_confirmation", List.of("does not match the new password"));
         }
-        if (!problems.isEmpty()) {
-            throw ApiException.validation(problems);
-        }
+        return problems;
+    }
+
+    /** Sets a checked new password, remembers it, and ends every session of the user except {@code keepSession}. */
+    void replacePassword(String userId, String password, String keepSession, String endReason) {
         String hash = hasher.hash(password);
         jpa.tx(TransactionType.Required, em -> {
             UserEntity u = find(em, userId);
             u.passwordHash = hash;
             u.updatedAt = Timestamp.from(Instant.now());
-            em.createQuery("UPDATE SessionEntity s SET s.endedAt = :now, s.endReason = 'password_changed'"
+            remember(em, userId, hash);
+            em.createQuery("UPDATE SessionEntity s SET s.endedAt = :now, s.endReason = :reason"
                     + " WHERE s.userId = :u AND s.endedAt IS NULL AND s.id <> :keep")
-                    .setParameter("now", Timestamp.from(Instant.now())).setParameter("u", userId)
-                    .setParameter("keep", keepSession == null ? "" : keepSession).executeUpdate();
+                    .setParameter("now", Timestamp.from(Instant.now())).setParameter("reason", endReason)
+                    .setParameter("u", userId).setParameter("keep", keepSession == null ? "" : keepSession)
+                    .executeUpdate();
         });
         sessions.forgetCached();
         accounts.invalidate(userId);
+    }
+
+    /** The last {@code historyDepth} passwords (the current one always) count as recent. */
+    private boolean usedRecently(UserEntity user, String password) {
+        if (hasher.verify(password, user.passwordHash)) {
+            return true;
+        }
+        if (historyDepth == 0) {
+            return false;
+        }
+        List<String> previous = jpa.txExpr(TransactionType.Required, em -> em.createQuery(
+                "SELECT h.passwordHash FROM PasswordHistoryEntity h WHERE h.userId = :u ORDER BY h.createdAt DESC",
+                String.class).setParameter("u", user.id).setMaxResults(historyDepth).getResultList());
+        return previous.stream().anyMatch(hash -> hasher.verify(password, hash));
+    }
+
+    /** Records a password hash and forgets those beyond the history depth. */
+    private void remember(EntityManager em, String userId, String hash) {
+        em.flush(); // no mapped relation orders the user's insert before this one
+        PasswordHistoryEntity entry = new PasswordHistoryEntity();
+        entry.id = UUID.randomUUID().toString();
+        entry.userId = userId;
+        entry.passwordHash = hash;
+        entry.createdAt = Timestamp.from(Instant.now());
+        em.persist(entry);
+        em.flush();
+        List<PasswordHistoryEntity> older = em.createQuery("SELECT h FROM PasswordHistoryEntity h WHERE h.userId = :u"
+                + " ORDER BY h.createdAt DESC", PasswordHistoryEntity.class).setParameter("u", userId)
+                .setFirstResult(Math.max(historyDepth, 1)).getResultList();
+        older.forEach(em::remove);
     }
 
     /** Soft delete: the account stops working at once and can be restored. */

@@ -94,6 +94,26 @@ public class ApiKeys {
                 .setParameter("u", userId).getResultList());
     }
 
+    /** Every key of every user, newest first (the operator's view). */
+    public List<ApiKeyEntity> listAll() {
+        return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
+                "SELECT k FROM ApiKeyEntity k ORDER BY k.createdAt DESC", ApiKeyEntity.class).getResultList());
+    }
+
+    /** Revokes any user's key (an operator's action); @throws ApiException 404 for an unknown id */
+    public ApiKeyEntity revokeAny(String keyId) {
+        return jpa.txExpr(TransactionType.Required, em -> {
+            ApiKeyEntity key = em.find(ApiKeyEntity.class, keyId);
+            if (key == null) {
+                throw ApiException.notFound("No API key " + keyId);
+            }
+            if (key.revokedAt == null) {
+                key.revokedAt = Timestamp.from(Instant.now());
+            }
+            return key;
+        });
+    }
+
     public void revoke(String userId, String keyId) {
         jpa.tx(TransactionType.Required, em -> {
             ApiKeyEntity key = em.find(ApiKeyEntity.class, keyId);

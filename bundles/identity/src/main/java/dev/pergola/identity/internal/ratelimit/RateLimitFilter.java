@@ -101,6 +101,7 @@ public class RateLimitFilter implements ContainerRequestFilter, ContainerRespons
     /** Probes must never be throttled; logins and refreshes have their own brute-force protection. */
     static boolean exempt(String path) {
         String p = path.startsWith("/") ? path.substring(1) : path;
-        return p.startsWith("health") || p.equals("v1/auth/login") || p.equals("v1/auth/refresh");
+        return p.startsWith("health") || p.equals("v1/auth/login") || p.equals("v1/auth/session")
+                || p.equals("v1/auth/refresh");
     }
 }

@@ -48,6 +48,14 @@ public class RoleDirectory {
         return jpa.txExpr(TransactionType.Required, em -> lists.fetch(em, PermissionEntity.class, query));
     }
 
+    /** @throws ApiException 404 when no role has this name */
+    public RoleEntity byName(String name) {
+        return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
+                "SELECT r FROM RoleEntity r LEFT JOIN FETCH r.permissions WHERE r.name = :n", RoleEntity.class)
+                .setParameter("n", name).getResultList().stream().findFirst()
+                .orElseThrow(() -> ApiException.notFound("No role named " + name)));
+    }
+
     public RoleEntity get(String id) {
         return jpa.txExpr(TransactionType.Required, em -> find(em, id));
     }

@@ -12,6 +12,7 @@ import javax.ws.rs.POST;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
+import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
@@ -29,13 +30,19 @@ import dev.pergola.api.rest.ApiResponse;
 import dev.pergola.api.rest.ErrorCode;
 import dev.pergola.api.rest.PergolaApplication;
 import dev.pergola.identity.internal.account.Accounts;
+import dev.pergola.identity.internal.account.PasswordResets;
+import dev.pergola.identity.internal.account.UserDirectory;
+import dev.pergola.identity.internal.session.CsrfTokens;
 import dev.pergola.identity.internal.session.Sessions;
 import dev.pergola.identity.internal.store.UserEntity;
 import dev.pergola.identity.internal.throttle.LoginThrottle;
 import dev.pergola.identity.internal.token.AccessTokens;
 import dev.pergola.identity.internal.token.SigningKeys;
 
-/** {@code /api/v1/auth}: login, token refresh with rotation, logout, the caller's identity, and the JWKS. */
+/**
+ * {@code /api/v1/auth}: login (bearer tokens, or a browser session cookie), token refresh with rotation, logout,
+ * the caller's identity, self-registration, password reset by email, and the JWKS.
+ */
 @Component(service = AuthResource.class)
 @JaxrsResource
 @JaxrsApplicationSelect(PergolaApplication.SELECT)
@@ -48,6 +55,8 @@ public class AuthResource {
     private final AccessTokens tokens;
     private final SigningKeys keys;
     private final LoginThrottle throttle;
+    private final UserDirectory users;
+    private final PasswordResets resets;
 
     @Context
     private HttpServletRequest http;
@@ -62,10 +71,29 @@ public class AuthResource {
         public String refreshToken;
     }
 
+    public static final class RegisterRequest {
+        public String username;
+        public String email;
+        public String password;
+    }
+
+    public static final class ForgotPasswordRequest {
+        public String email;
+    }
+
+    public static final class ResetPasswordRequest {
+        public String token;
+        public String password;
+        public String passwordConfirmation;
+    }
+
     @Activate
     public AuthResource(@Reference Accounts accounts, @Reference Sessions sessions, @Reference AccessTokens tokens,
-            @Reference SigningKeys keys, @Reference LoginThrottle throttle) {
+            @Reference SigningKeys keys, @Reference LoginThrottle throttle, @Reference UserDirectory users,
+            @Reference PasswordResets resets) {
         this.throttle = throttle;
+        this.users = users;
+        this.resets = resets;
         this.accounts = accounts;
         this.sessions = sessions;
         this.tokens = tokens;
@@ -77,12 +105,42 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @PermitAll
     public ApiResponse<Map<String, Object>> login(LoginRequest request) {
+        UserEntity user = checkCredentials(request);
+        Sessions.Opened opened = sessions.open(user.id, address(), userAgent());
+        accounts.recordLogin(user.id);
+        return ApiResponse.of(tokenResponse(user, opened));
+    }
+
+    /**
+     * Browser sign-in (the admin web UI): the same credentials and protection as {@code login}, but the session
+     * travels in an HttpOnly SameSite=Strict cookie and every later request must carry the CSRF token.
+     */
+    @POST
+    @Path("session")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @PermitAll
+    public Response openBrowserSession(LoginRequest request, @Context SecurityContext security) {
+        UserEntity user = checkCredentials(request);
+        Sessions.Opened opened = sessions.openCookie(user.id, address(), userAgent());
+        accounts.recordLogin(user.id);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("csrf_token", CsrfTokens.forSecret(opened.refreshToken()));
+        body.put("expires_at", Timestamps.iso(opened.session().expiresAt));
+        body.put("user", UserView.of(user, accounts.roleNames(user), null));
+        Response.ResponseBuilder response = Response.ok(ApiResponse.of(body));
+        for (String cookie : BrowserSession.open(opened.refreshToken(), security.isSecure())) {
+            response.header(HttpHeaders.SET_COOKIE, cookie);
+        }
+        return response.build();
+    }
+
+    private UserEntity checkCredentials(LoginRequest request) {
         if (request == null || (blank(request.username) && blank(request.email)) || blank(request.password)) {
             throw ApiException.validation(blank(request == null ? null : request.password) ? "password" : "username",
                     "username (or email) and password are required");
         }
         String login = blank(request.username) ? request.email : request.username;
-        String address = http == null ? null : http.getRemoteAddr();
+        String address = address();
         throttle.checkAllowed(login, address);
         UserEntity user = accounts.authenticate(login, request.password).orElse(null);
         if (user == null) {
@@ -90,10 +148,44 @@ public class AuthResource {
             throw new ApiException(ErrorCode.INVALID_CREDENTIALS, "Wrong username or password.");
         }
         throttle.recordSuccess(login);
-        Sessions.Opened opened = sessions.open(user.id, http == null ? null : http.getRemoteAddr(),
-                http == null ? null : http.getHeader("User-Agent"));
-        accounts.recordLogin(user.id);
-        return ApiResponse.of(tokenResponse(user, opened));
+        return user;
+    }
+
+    /** Self-registration; off unless the setting {@code registration.enabled} is on. */
+    @POST
+    @Path("register")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @PermitAll
+    public Response register(RegisterRequest request) {
+        if (request == null) {
+            throw ApiException.validation("username", "username, email and password are required");
+        }
+        UserEntity user = users.register(request.username, request.email, request.password);
+        return Response.status(Response.Status.CREATED)
+                .entity(ApiResponse.of(UserView.of(user, accounts.roleNames(user), null))).build();
+    }
+
+    /** Always 200 for a well-formed address, whether or not an account has it. */
+    @POST
+    @Path("forgot-password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @PermitAll
+    public ApiResponse<Map<String, Object>> forgotPassword(ForgotPasswordRequest request) {
+        resets.requestReset(request == null ? null : request.email);
+        return ApiResponse.of(Map.of("message",
+                "If an account uses this address, a link to reset its password is on its way."));
+    }
+
+    @POST
+    @Path("reset-password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @PermitAll
+    public ApiResponse<Map<String, Object>> resetPassword(ResetPasswordRequest request) {
+        if (request == null) {
+            throw ApiException.validation("token", "is required");
+        }
+        resets.reset(request.token, request.password, request.passwordConfirmation);
+        return ApiResponse.of(Map.of("message", "Your password is changed; sign in with it."));
     }
 
     @POST
@@ -115,7 +207,13 @@ public class AuthResource {
         if (principal.sessionId() != null) {
             sessions.end(principal.sessionId(), "logout");
         }
-        return Response.noContent().build();
+        Response.ResponseBuilder response = Response.noContent();
+        if (BrowserSession.SCHEME.equals(security.getAuthenticationScheme())) {
+            for (String cookie : BrowserSession.clear(security.isSecure())) {
+                response.header(HttpHeaders.SET_COOKIE, cookie);
+            }
+        }
+        return response.build();
     }
 
     @GET
@@ -127,6 +225,14 @@ public class AuthResource {
         UserEntity user = accounts.findActive(principal.userId())
                 .orElseThrow(() -> ApiException.notFound("No such user"));
         return ApiResponse.of(UserView.of(user, accounts.roleNames(user), principal.permissions()));
+    }
+
+    /** Signs new tokens with a fresh key; tokens signed before stay valid until they expire. */
+    @POST
+    @Path("signing-keys/rotate")
+    @RolesAllowed("admin.settings.manage")
+    public ApiResponse<Map<String, Object>> rotateSigningKey() {
+        return ApiResponse.of(Map.of("kid", keys.rotate().getKeyID()));
     }
 
     @GET
@@ -144,6 +250,14 @@ public class AuthResource {
         body.put("expires_in", tokens.ttlSeconds());
         body.put("user", UserView.of(user, accounts.roleNames(user), null));
         return body;
+    }
+
+    private String address() {
+        return http == null ? null : http.getRemoteAddr();
+    }
+
+    private String userAgent() {
+        return http == null ? null : http.getHeader("User-Agent");
     }
 
     private static boolean blank(String s) {

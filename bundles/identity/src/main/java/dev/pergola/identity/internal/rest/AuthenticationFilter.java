@@ -6,6 +6,7 @@ import javax.annotation.Priority;
 import javax.ws.rs.Priorities;
 import javax.ws.rs.container.ContainerRequestContext;
 import javax.ws.rs.container.ContainerRequestFilter;
+import javax.ws.rs.core.Cookie;
 import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.SecurityContext;
 
@@ -22,7 +23,9 @@ import dev.pergola.api.rest.ErrorCode;
 import dev.pergola.api.rest.PergolaApplication;
 import dev.pergola.identity.internal.account.Accounts;
 import dev.pergola.identity.internal.apikey.ApiKeys;
+import dev.pergola.identity.internal.session.CsrfTokens;
 import dev.pergola.identity.internal.session.Sessions;
+import dev.pergola.identity.internal.store.SessionEntity;
 import dev.pergola.identity.internal.store.UserEntity;
 import dev.pergola.identity.internal.token.AccessTokens;
 
@@ -30,7 +33,8 @@ import dev.pergola.identity.internal.token.AccessTokens;
  * Turns {@code Authorization: Bearer <access token>}, or an API key ({@code X-API-Key: pgl_…} or
  * {@code Authorization: Bearer pgl_…}), into a {@link PergolaPrincipal} on the request's
  * SecurityContext. A token that is present but bad is refused here (401) whatever the method declares;
- * a request without one stays anonymous and {@link AuthorizationFilter} decides.
+ * a request without one stays anonymous and {@link AuthorizationFilter} decides. Browsers use a session
+ * cookie plus a CSRF token instead ({@link BrowserSession}).
  */
 @Component(service = ContainerRequestFilter.class)
 @JaxrsExtension
@@ -59,6 +63,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         String apiKey = request.getHeaderString(API_KEY_HEADER);
         if (authorization == null && apiKey == null) {
+            authenticateCookie(request);
             return;
         }
         if (authorization != null && !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -81,6 +86,32 @@ public class AuthenticationFilter implements ContainerRequestFilter {
                 .orElseThrow(() -> new ApiException(ErrorCode.INVALID_TOKEN, "The account is no longer active."));
         install(request, new PergolaPrincipal(user.id, user.username, accounts.effectivePermissions(user.id),
                 claims.sessionId()), "Bearer");
+    }
+
+    /**
+     * A browser session: the HttpOnly cookie names the session, the X-CSRF-Token header proves the request
+     * comes from our own pages. A cookie of an ended session counts as no credentials at all, so signing in
+     * again works; a live cookie without the right CSRF token is refused.
+     */
+    private void authenticateCookie(ContainerRequestContext request) {
+        Cookie cookie = request.getCookies().get(BrowserSession.SESSION_COOKIE);
+        if (cookie == null || cookie.getValue() == null || cookie.getValue().isBlank()) {
+            return;
+        }
+        SessionEntity session = sessions.byCookie(cookie.getValue()).orElse(null);
+        if (session == null) {
+            return;
+        }
+        if (!CsrfTokens.matches(cookie.getValue(), request.getHeaderString(BrowserSession.CSRF_HEADER))) {
+            throw new ApiException(ErrorCode.CSRF_TOKEN_INVALID, "Requests signed in by cookie must carry the "
+                    + BrowserSession.CSRF_HEADER + " header with the session's CSRF token.");
+        }
+        UserEntity user = accounts.findActive(session.userId).orElse(null);
+        if (user == null) {
+            return;
+        }
+        install(request, new PergolaPrincipal(user.id, user.username, accounts.effectivePermissions(user.id),
+                session.id), BrowserSession.SCHEME);
     }
 
     private static void install(ContainerRequestContext request, PergolaPrincipal principal, String scheme) {

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import javax.persistence.EntityManager;
@@ -35,6 +36,8 @@ public class Sessions {
     private final Duration lifetime;
     /** Checked on every request: cached 5 s; ending a session here drops it at once. */
     private final ExpiringCache<String, Boolean> active = new ExpiringCache<>(Duration.ofSeconds(5), 100_000);
+    /** Cookie secret hash → session id ("" for none); a session's end is seen through {@link #isActive}. */
+    private final ExpiringCache<String, String> cookies = new ExpiringCache<>(Duration.ofSeconds(30), 100_000);
 
     /** A session and the refresh token that continues it (shown to the client once). */
     public record Opened(SessionEntity session, String refreshToken) {
@@ -47,17 +50,42 @@ public class Sessions {
     }
 
     public Opened open(String userId, String clientAddress, String userAgent) {
-        String token = RefreshTokens.generate();
+        return open(userId, clientAddress, userAgent, SessionEntity.TOKEN);
+    }
+
+    /** A browser session: the returned secret goes into an HttpOnly cookie and is never refreshed by rotation. */
+    public Opened openCookie(String userId, String clientAddress, String userAgent) {
+        return open(userId, clientAddress, userAgent, SessionEntity.COOKIE);
+    }
+
+    /** The active browser session whose cookie carries this secret. */
+    public Optional<SessionEntity> byCookie(String secret) {
+        if (secret == null || secret.isBlank()) {
+            return Optional.empty();
+        }
+        String sessionId = cookies.get(OpaqueTokens.hash(secret), hash -> jpa.txExpr(TransactionType.Required, em -> em
+                .createQuery("SELECT s.id FROM SessionEntity s WHERE s.refreshHash = :h AND s.kind = :k", String.class)
+                .setParameter("h", hash).setParameter("k", SessionEntity.COOKIE).getResultList().stream()
+                .findFirst().orElse("")));
+        if (sessionId.isEmpty() || !isActive(sessionId)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(jpa.txExpr(TransactionType.Required, em -> em.find(SessionEntity.class, sessionId)));
+    }
+
+    private Opened open(String userId, String clientAddress, String userAgent, String kind) {
+        String token = OpaqueTokens.generate();
         SessionEntity session = jpa.txExpr(TransactionType.Required, em -> {
             SessionEntity s = new SessionEntity();
             s.id = UUID.randomUUID().toString();
             s.userId = userId;
-            s.refreshHash = RefreshTokens.hash(token);
+            s.refreshHash = OpaqueTokens.hash(token);
             s.createdAt = Timestamp.from(Instant.now());
             s.lastUsedAt = s.createdAt;
             s.expiresAt = Timestamp.from(Instant.now().plus(lifetime));
             s.clientAddress = truncate(clientAddress, 64);
             s.userAgent = truncate(userAgent, 500);
+            s.kind = kind;
             em.persist(s);
             return s;
         });
@@ -69,8 +97,8 @@ public class Sessions {
         if (refreshToken == null || refreshToken.isBlank()) {
             throw ApiException.validation("refresh_token", "is required");
         }
-        String hash = RefreshTokens.hash(refreshToken);
-        String next = RefreshTokens.generate();
+        String hash = OpaqueTokens.hash(refreshToken);
+        String next = OpaqueTokens.generate();
         Object outcome = jpa.txExpr(TransactionType.Required, em -> rotate(em, hash, next));
         if (outcome instanceof SessionEntity session) {
             return new Opened(session, next);
@@ -85,7 +113,7 @@ public class Sessions {
                 "SELECT s FROM SessionEntity s WHERE s.refreshHash = :h", SessionEntity.class)
                 .setParameter("h", hash).getResultList();
         Instant now = Instant.now();
-        if (!current.isEmpty()) {
+        if (!current.isEmpty() && SessionEntity.TOKEN.equals(current.get(0).kind)) {
             SessionEntity s = current.get(0);
             if (s.endedAt != null || !s.expiresAt.toInstant().isAfter(now)) {
                 return "The session has ended; log in again.";
@@ -95,7 +123,7 @@ public class Sessions {
             spent.sessionId = s.id;
             spent.spentAt = Timestamp.from(now);
             em.persist(spent);
-            s.refreshHash = RefreshTokens.hash(next);
+            s.refreshHash = OpaqueTokens.hash(next);
             s.lastUsedAt = Timestamp.from(now);
             s.expiresAt = Timestamp.from(now.plus(lifetime));
             return s;

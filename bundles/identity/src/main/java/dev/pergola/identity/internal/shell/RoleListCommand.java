@@ -10,16 +10,14 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 
-import dev.pergola.api.query.FieldType;
 import dev.pergola.api.query.ListQueryParser;
-import dev.pergola.api.query.ListSpec;
 import dev.pergola.identity.internal.rbac.RoleDirectory;
 import dev.pergola.identity.internal.store.RoleEntity;
 
 @Service
 @Command(scope = "role", name = "list", description = "Lists roles and the permissions they grant")
 public class RoleListCommand implements Action {
-    private static final ListSpec SPEC = ListSpec.builder().field("name", "name", FieldType.STRING).sortable().build();
+    
 
     @Reference
     private RoleDirectory roles;
@@ -33,7 +31,7 @@ public class RoleListCommand implements Action {
         table.column("Role");
         table.column("System");
         table.column("Permissions");
-        for (RoleEntity r : roles.list(parser.parse(Map.of("per_page", List.of("100"), "sort", List.of("name")), SPEC)).items()) {
+        for (RoleEntity r : roles.list(parser.parse(Map.of("per_page", List.of("100"), "sort", List.of("name")), RoleCommands.LIST)).items()) {
             String permissions = r.name.equals("admin") ? "(all)"
                     : String.join(", ", new TreeSet<>(r.permissions.stream().map(p -> p.name).toList()));
             table.addRow().addContent(r.name, r.system ? "yes" : "", permissions);

@@ -30,4 +30,10 @@ public class SessionEntity {
     public String clientAddress;
     @Column(name = "user_agent")
     public String userAgent;
+    /** {@link #TOKEN} (bearer + rotating refresh token) or {@link #COOKIE} (browser: HttpOnly cookie + CSRF token). */
+    @Column(name = "kind")
+    public String kind = TOKEN;
+
+    public static final String TOKEN = "token";
+    public static final String COOKIE = "cookie";
 }

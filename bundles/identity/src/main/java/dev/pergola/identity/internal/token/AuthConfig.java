@@ -4,7 +4,7 @@ import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 @ObjectClassDefinition(id = "dev.pergola.auth", name = "Pergola authentication",
-        description = "Token lifetimes of the REST API.")
+        description = "Tokens, sessions, password policy, brute-force protection and self-service of the REST API.")
 public @interface AuthConfig {
     @AttributeDefinition(name = "Access token lifetime (seconds)", min = "30", max = "86400")
     int access_token_ttl_seconds() default 900;
@@ -28,4 +28,23 @@ public @interface AuthConfig {
 
     @AttributeDefinition(name = "Lock duration (seconds)")
     int lockout_seconds() default 900;
+
+    @AttributeDefinition(name = "Minimum password length", min = "8", max = "128")
+    int password_min_length() default 12;
+
+    @AttributeDefinition(name = "Password history",
+            description = "A new password must differ from this many previous ones (0 = only from the current one).",
+            min = "0", max = "24")
+    int password_history() default 5;
+
+    @AttributeDefinition(name = "Self-registration",
+            description = "Lets anyone create an account (role 'user') with POST /api/v1/auth/register.")
+    boolean registration_enabled() default false;
+
+    @AttributeDefinition(name = "Password-reset link lifetime (minutes)", min = "5", max = "1440")
+    int password_reset_ttl_minutes() default 60;
+
+    @AttributeDefinition(name = "Public URL",
+            description = "How users reach this installation; links in emails start with it.")
+    String public_url() default "http://localhost:8181";
 }

@@ -7,20 +7,20 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 
-/** Opaque refresh tokens: 256 random bits for the client, only their SHA-256 in the database. */
-final class RefreshTokens {
+/** Opaque secrets (refresh, cookie and reset tokens): 256 random bits for the client, only their SHA-256 stored. */
+public final class OpaqueTokens {
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private RefreshTokens() {
+    private OpaqueTokens() {
     }
 
-    static String generate() {
+    public static String generate() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    static String hash(String token) {
+    public static String hash(String token) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

@@ -1,0 +1,135 @@
+package dev.pergola.identity.internal.account;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.pergola.api.mail.MailMessage;
+import dev.pergola.api.mail.Mailer;
+import dev.pergola.api.rest.ApiException;
+import dev.pergola.identity.internal.session.OpaqueTokens;
+import dev.pergola.identity.internal.store.PasswordResetEntity;
+import dev.pergola.identity.internal.store.UserEntity;
+import dev.pergola.identity.internal.throttle.LoginThrottle;
+import dev.pergola.identity.internal.token.AuthConfig;
+
+/**
+ * "Forgot password": a single-use, expiring link sent by email. Asking never reveals whether an account
+ * exists; using the link sets a new password (policy and history apply), ends every session of the user
+ * and lifts a brute-force lock on the account, since the mailbox owner has proven who they are.
+ */
+@Component(service = PasswordResets.class, configurationPid = "dev.pergola.auth")
+public class PasswordResets {
+    private static final Logger LOG = LoggerFactory.getLogger(PasswordResets.class);
+    public static final String MAIL_CATEGORY = "auth.password-reset";
+
+    private final JpaTemplate jpa;
+    private final UserDirectory users;
+    private final Mailer mailer;
+    private final LoginThrottle throttle;
+    private final Duration lifetime;
+    private final String publicUrl;
+
+    @Activate
+    public PasswordResets(@Reference(target = "(osgi.unit.name=pergola-identity)") JpaTemplate jpa,
+            @Reference UserDirectory users, @Reference Mailer mailer, @Reference LoginThrottle throttle, AuthConfig config) {
+        this.jpa = jpa;
+        this.users = users;
+        this.mailer = mailer;
+        this.throttle = throttle;
+        this.lifetime = Duration.ofMinutes(config.password_reset_ttl_minutes());
+        this.publicUrl = config.public_url().replaceAll("/+$", "");
+    }
+
+    /** Sends a reset link when an active account has this email; otherwise does nothing, silently. */
+    public void requestReset(String email) {
+        if (email == null || !UserDirectory.EMAIL.matcher(email.trim()).matches()) {
+            throw ApiException.validation("email", "must be an email address");
+        }
+        String normalized = email.trim().toLowerCase(Locale.ROOT);
+        String token = OpaqueTokens.generate();
+        UserEntity user = jpa.txExpr(TransactionType.Required, em -> {
+            List<UserEntity> found = em.createQuery("SELECT u FROM UserEntity u WHERE LOWER(u.email) = :e"
+                    + " AND u.deletedAt IS NULL", UserEntity.class).setParameter("e", normalized).getResultList();
+            if (found.isEmpty() || !found.get(0).isActive()) {
+                return null;
+            }
+            PasswordResetEntity reset = new PasswordResetEntity();
+            reset.tokenHash = OpaqueTokens.hash(token);
+            reset.userId = found.get(0).id;
+            reset.createdAt = Timestamp.from(Instant.now());
+            reset.expiresAt = Timestamp.from(Instant.now().plus(lifetime));
+            em.persist(reset);
+            return found.get(0);
+        });
+        if (user == null) {
+            LOG.debug("Password reset asked for an address without an active account");
+            return;
+        }
+        String link = publicUrl + "/admin/reset-password?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        mailer.send(MailMessage.text(user.email, "Reset your Pergola password", """
+                Hello %s,
+
+                Someone (hopefully you) asked to reset the password of your Pergola account.
+                Open this link within %d minutes to choose a new password:
+
+                %s
+
+                If you did not ask for this, ignore this message; your password stays as it is.
+                """.formatted(user.username, lifetime.toMinutes(), link), MAIL_CATEGORY));
+    }
+
+    /** @throws ApiException 422 when the token is unknown, used or expired, or the password is not acceptable */
+    public void reset(String token, String password, String confirmation) {
+        if (token == null || token.isBlank()) {
+            throw ApiException.validation("token", "is required");
+        }
+        String hash = OpaqueTokens.hash(token.trim());
+        PasswordResetEntity reset = jpa.txExpr(TransactionType.Required, em -> em.find(PasswordResetEntity.class, hash));
+        if (reset == null || reset.usedAt != null || !reset.expiresAt.toInstant().isAfter(Instant.now())) {
+            throw invalidToken();
+        }
+        UserEntity user = users.get(reset.userId);
+        if (!user.isActive()) {
+            throw invalidToken();
+        }
+        Map<String, List<String>> problems = users.newPasswordProblems(user, password, confirmation);
+        if (!problems.isEmpty()) {
+            throw ApiException.validation(problems);
+        }
+        // spend this link (once, even under concurrent use) and any other outstanding one of the user
+        boolean spent = jpa.txExpr(TransactionType.Required, em -> {
+            Timestamp now = Timestamp.from(Instant.now());
+            int mine = em.createQuery("UPDATE PasswordResetEntity r SET r.usedAt = :now"
+                    + " WHERE r.tokenHash = :h AND r.usedAt IS NULL").setParameter("now", now).setParameter("h", hash)
+                    .executeUpdate();
+            em.createQuery("UPDATE PasswordResetEntity r SET r.usedAt = :now WHERE r.userId = :u AND r.usedAt IS NULL")
+                    .setParameter("now", now).setParameter("u", user.id).executeUpdate();
+            return mine == 1;
+        });
+        if (!spent) {
+            throw invalidToken();
+        }
+        users.replacePassword(user.id, password, null, "password_reset");
+        throttle.recordSuccess(user.username);
+        throttle.recordSuccess(user.email);
+        LOG.info("Password of {} reset through an emailed link", user.username);
+    }
+
+    private static ApiException invalidToken() {
+        return ApiException.validation("token", "is invalid, used or expired; ask for a new link");
+    }
+}

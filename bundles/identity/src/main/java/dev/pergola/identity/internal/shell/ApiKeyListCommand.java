@@ -1,0 +1,61 @@
+package dev.pergola.identity.internal.shell;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.table.ShellTable;
+
+import dev.pergola.api.query.ListQueryParser;
+import dev.pergola.identity.internal.account.UserDirectory;
+import dev.pergola.identity.internal.apikey.ApiKeys;
+import dev.pergola.identity.internal.store.ApiKeyEntity;
+
+@Service
+@Command(scope = "apikey", name = "list", description = "Lists API keys: owner, scopes, expiry, last use (never the secret)")
+public class ApiKeyListCommand implements Action {
+    @Option(name = "--user", aliases = "-u", description = "Only this account's keys")
+    @Completion(UsernameCompleter.class)
+    String username;
+
+    @Option(name = "--all", aliases = "-a", description = "Include revoked and expired keys")
+    boolean all;
+
+    @Reference
+    private ApiKeys keys;
+
+    @Reference
+    private UserDirectory users;
+
+    @Reference
+    private ListQueryParser parser;
+
+    @Override
+    public Object execute() {
+        Map<String, String> names = users.list(parser.parse(Map.of("per_page", java.util.List.of("100")),
+                UserCommands.LIST), false).items().stream().collect(Collectors.toMap(u -> u.id, u -> u.username, (a, b) -> a));
+        ShellTable table = new ShellTable();
+        for (String column : new String[] {"Id", "Name", "Owner", "Scopes", "Expires", "Last used", "State"}) {
+            table.column(column);
+        }
+        Instant now = Instant.now();
+        Function<java.sql.Timestamp, String> time = t -> t == null ? "" : t.toInstant().toString();
+        for (ApiKeyEntity k : keys.listAll()) {
+            String owner = names.getOrDefault(k.userId, k.userId);
+            String state = k.revokedAt != null ? "revoked" : k.expiresAt.toInstant().isAfter(now) ? "active" : "expired";
+            if ((username != null && !username.equals(owner)) || (!all && !state.equals("active"))) {
+                continue;
+            }
+            table.addRow().addContent(k.id, k.name, owner, k.scopes, time.apply(k.expiresAt), time.apply(k.lastUsedAt), state);
+        }
+        table.print(System.out);
+        return null;
+    }
+}

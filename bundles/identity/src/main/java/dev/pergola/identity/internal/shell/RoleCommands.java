@@ -1,0 +1,28 @@
+package dev.pergola.identity.internal.shell;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import dev.pergola.api.query.FieldType;
+import dev.pergola.api.query.ListSpec;
+import dev.pergola.identity.internal.rbac.RoleDirectory;
+import dev.pergola.identity.internal.store.RoleEntity;
+
+/** What the role:* commands share. */
+final class RoleCommands {
+    static final ListSpec LIST = ListSpec.builder().field("name", "name", FieldType.STRING).sortable().build();
+
+    private RoleCommands() {
+    }
+
+    static Set<String> permissionsOf(RoleEntity role) {
+        return new TreeSet<>(role.permissions.stream().map(p -> p.name).toList());
+    }
+
+    /** Replaces the role's permissions and prints the result. */
+    static void setPermissions(RoleDirectory roles, RoleEntity role, Set<String> permissions) {
+        RoleEntity updated = roles.update(role.id, null, List.copyOf(permissions));
+        System.out.println(updated.name + ": " + String.join(", ", permissionsOf(updated)));
+    }
+}

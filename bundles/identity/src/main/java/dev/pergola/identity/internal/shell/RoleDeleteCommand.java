@@ -1,0 +1,40 @@
+package dev.pergola.identity.internal.shell;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+
+import dev.pergola.api.rest.ApiException;
+import dev.pergola.identity.internal.rbac.RoleDirectory;
+
+@Service
+@Command(scope = "role", name = "delete", description = "Deletes roles (system roles cannot be deleted)")
+public class RoleDeleteCommand implements Action {
+    @Argument(index = 0, name = "names", required = true, multiValued = true, description = "Roles to delete")
+    @Completion(RoleNameCompleter.class)
+    List<String> names;
+
+    @Reference
+    private RoleDirectory roles;
+
+    @Override
+    public Object execute() {
+        List<String> failures = new ArrayList<>();
+        for (String name : names) {
+            try {
+                roles.delete(roles.byName(name).id);
+                System.out.println("Role " + name + " deleted");
+            } catch (ApiException e) {
+                failures.add(name + ": " + UserCommands.describe(e));
+            }
+        }
+        failures.forEach(System.out::println);
+        return null;
+    }
+}
