@@ -22,7 +22,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.ClassRule;
+import org.junit.FixMethodOrder;
 import org.junit.Test;
+import org.junit.runners.MethodSorters;
 
 import dev.pergola.testkit.PostgresServer;
 
@@ -31,6 +33,7 @@ import dev.pergola.testkit.PostgresServer;
  * a real PostgreSQL server. First boot migrates PostgreSQL, a restart keeps the data, SSH lets the admin in
  * and keeps {@code karaf/karaf} out.
  */
+@FixMethodOrder(MethodSorters.NAME_ASCENDING) // the first test measures a cold boot; the next reuses the instance
 public class DistributionIT {
     private static final String ADMIN_PASSWORD = "itest-admin-password-1";
 
@@ -121,6 +124,75 @@ public class DistributionIT {
         assertNotEquals("", installationId);
     }
 
+    /**
+     * Plugins on the real distribution: the desired state lives in PostgreSQL and the artifact in the plugin
+     * store, so a wiped {@code data/cache} converges back; safe mode starts nothing without forgetting what
+     * should run; an uninstalled plugin stays gone after a restart.
+     */
+    @Test
+    public void pluginsSurviveAWipedCacheSafeModeAndRestarts() throws Exception {
+        Http http = new Http(httpPort);
+        if (karaf == null) {
+            startPlatform(Map.of());
+        }
+        assertEquals(200, http.await("/api/health", Duration.ofSeconds(120)).status());
+        String token = "Bearer " + login(http);
+        byte[] jar = Files.readAllBytes(Paths.get(System.getProperty(PergolaExam.FIXTURES), "pergola-sample-hello.jar"));
+        Http.Reply installed = http.post("/api/v1/plugins?enable=true", "application/java-archive",
+                java.net.http.HttpRequest.BodyPublishers.ofByteArray(jar), "Authorization", token);
+        assertEquals(installed.body(), 201, installed.status());
+        assertEquals("active", installed.json().path("data").path("state").asText());
+        assertEquals(200, awaitStatus(http, "/api/v1/hello", token, 200));
+        assertEquals(1, count("SELECT COUNT(*) FROM pergola_plugins WHERE slug = 'hello' AND enabled"));
+        String listed = shell("admin", ADMIN_PASSWORD, "plugin:list");
+        assertTrue(listed, listed.contains("hello") && listed.contains("active"));
+
+        stopPlatform();
+        deleteTree(home.resolve("data/cache"));
+        startPlatform(Map.of());
+        assertEquals(200, http.await("/api/health", Duration.ofSeconds(120)).status());
+        token = "Bearer " + login(http);
+        assertEquals("reconciled after a wiped cache", 200, awaitStatus(http, "/api/v1/hello", token, 200));
+
+        stopPlatform();
+        startPlatform(Map.of("PERGOLA_SAFEMODE", "true"));
+        Http.Reply safe = http.await("/api/health", Duration.ofSeconds(120));
+        assertEquals(safe.body(), 200, safe.status());
+        assertEquals("WARN", safe.json().path("status").asText());
+        token = "Bearer " + login(http);
+        assertEquals("safe mode starts no plugin", 404, http.get("/api/v1/hello", "Authorization", token).status());
+        assertEquals("suspended", http.get("/api/v1/plugins/hello", "Authorization", token).json().path("data")
+                .path("plugin").path("state").asText());
+        assertEquals("the desired state is untouched", 1, count("SELECT COUNT(*) FROM pergola_plugins WHERE enabled"));
+
+        stopPlatform();
+        startPlatform(Map.of());
+        assertEquals(200, http.await("/api/health", Duration.ofSeconds(120)).status());
+        token = "Bearer " + login(http);
+        assertEquals("leaving safe mode restores the plugins", 200, awaitStatus(http, "/api/v1/hello", token, 200));
+
+        String removed = shell("admin", ADMIN_PASSWORD, "plugin:uninstall hello");
+        assertTrue(removed, removed.contains("hello uninstalled"));
+        assertEquals(404, awaitStatus(http, "/api/v1/hello", token, 404));
+        stopPlatform();
+        startPlatform(Map.of());
+        assertEquals(200, http.await("/api/health", Duration.ofSeconds(120)).status());
+        token = "Bearer " + login(http);
+        assertEquals("still gone after a restart", 404, http.get("/api/v1/hello", "Authorization", token).status());
+        assertEquals(0, count("SELECT COUNT(*) FROM pergola_plugins"));
+    }
+
+    private static int awaitStatus(Http http, String path, String token, int status) throws InterruptedException {
+        int last = -1;
+        for (int i = 0; i < 300 && last != status; i++) {
+            last = http.get(path, "Authorization", token).status();
+            if (last != status) {
+                Thread.sleep(100);
+            }
+        }
+        return last;
+    }
+
     private static String login(Http http) {
         Http.Reply reply = http.post("/api/v1/auth/login", "application/json", java.net.http.HttpRequest.BodyPublishers
                 .ofString("{\"username\":\"admin\",\"password\":\"" + ADMIN_PASSWORD + "\"}"));
@@ -142,9 +214,14 @@ public class DistributionIT {
 
     /** {@code bin/karaf server}, the process {@code bin/start} runs in the background, kept as our child. */
     private static void startPlatform() throws Exception {
+        startPlatform(Map.of());
+    }
+
+    private static void startPlatform(Map<String, String> env) throws Exception {
         ProcessBuilder pb = new ProcessBuilder("bin/karaf", "server").directory(home.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.log").toFile()));
         pb.environment().put("PERGOLA_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        pb.environment().putAll(env);
         karaf = pb.start();
     }
 

@@ -21,6 +21,8 @@ import org.ops4j.pax.exam.karaf.options.LogLevelOption.LogLevel;
 /** Pax Exam options that boot the assembled Pergola distribution on free ports. */
 final class PergolaExam {
     static final String HTTP_PORT = "pergola.itest.http.port";
+    /** Folder of the plugin jars tests install, {@code <artifactId>.jar} (see itests/pom.xml). */
+    static final String FIXTURES = "pergola.fixtures";
 
     private PergolaExam() {
     }
@@ -42,7 +44,9 @@ final class PergolaExam {
                 editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(freePort())),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort", Integer.toString(freePort())),
                 editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort", Integer.toString(freePort())),
-                systemProperty(HTTP_PORT).value(Integer.toString(http))));
+                systemProperty(HTTP_PORT).value(Integer.toString(http)),
+                systemProperty(FIXTURES).value(System.getProperty(FIXTURES, "")),
+                systemProperty("pergola.version").value(System.getProperty("pergola.version"))));
         options.addAll(Arrays.asList(extra));
         return options.toArray(new Option[0]);
     }

@@ -17,4 +17,9 @@ final class BundleStates {
             default -> "unknown";
         };
     }
+
+    /** Plugins are the plugin manager's to report (a disabled or failed plugin degrades, it does not take us down). */
+    static boolean isPlugin(Bundle bundle) {
+        return bundle.getHeaders("").get("Pergola-Plugin") != null;
+    }
 }

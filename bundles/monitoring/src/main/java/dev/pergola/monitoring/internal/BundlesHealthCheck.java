@@ -14,7 +14,10 @@ import dev.pergola.api.health.HealthCheck;
 import dev.pergola.api.health.HealthCheckService;
 import dev.pergola.api.health.HealthResult;
 
-/** DOWN when a bundle that should run is not active (fragments only need to be resolved). */
+/**
+ * DOWN when a bundle that should run is not active (fragments only need to be resolved). Plugins are left to
+ * the plugin manager's own check.
+ */
 @Component
 @HealthCheckService(name = "bundles")
 public class BundlesHealthCheck implements HealthCheck {
@@ -29,7 +32,7 @@ public class BundlesHealthCheck implements HealthCheck {
     public HealthResult check() {
         Bundle[] bundles = context.getBundles();
         List<String> notRunning = Arrays.stream(bundles)
-                .filter(b -> !isFine(b))
+                .filter(b -> !BundleStates.isPlugin(b) && !isFine(b))
                 .map(b -> b.getSymbolicName() + " " + b.getVersion() + " (" + BundleStates.name(b.getState()) + ")")
                 .sorted()
                 .toList();

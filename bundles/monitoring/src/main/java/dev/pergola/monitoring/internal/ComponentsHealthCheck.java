@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -26,10 +28,32 @@ public class ComponentsHealthCheck implements HealthCheck {
     private static final String CORE_PREFIX = "dev.pergola.";
 
     private final ServiceComponentRuntime scr;
+    private final BundleContext context;
 
     @Activate
-    public ComponentsHealthCheck(@Reference ServiceComponentRuntime scr) {
+    public ComponentsHealthCheck(@Reference ServiceComponentRuntime scr, BundleContext context) {
         this.scr = scr;
+        this.context = context;
+    }
+
+    /** Plugins are reported by the plugin manager's own check (a failed plugin degrades, it does not take us down). */
+    private boolean isCore(long bundleId, String symbolicName) {
+        Bundle bundle = context.getBundle(bundleId);
+        return symbolicName.startsWith(CORE_PREFIX) && (bundle == null || !BundleStates.isPlugin(bundle));
+    }
+
+    /** SCR reports a whole stack trace; the reader needs its last "Caused by" (or first line). */
+    static String rootCause(String failure) {
+        if (failure == null) {
+            return "unknown error";
+        }
+        String cause = failure.lines().findFirst().orElse(failure);
+        for (String line : failure.lines().toList()) {
+            if (line.startsWith("Caused by: ")) {
+                cause = line.substring("Caused by: ".length());
+            }
+        }
+        return cause.strip();
     }
 
     @Override
@@ -37,7 +61,7 @@ public class ComponentsHealthCheck implements HealthCheck {
         List<String> problems = new ArrayList<>();
         int running = 0;
         for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs()) {
-            if (!description.bundle.symbolicName.startsWith(CORE_PREFIX) || !scr.isComponentEnabled(description)) {
+            if (!isCore(description.bundle.id, description.bundle.symbolicName) || !scr.isComponentEnabled(description)) {
                 continue;
             }
             for (ComponentConfigurationDTO config : scr.getComponentConfigurationDTOs(description)) {
@@ -45,7 +69,7 @@ public class ComponentsHealthCheck implements HealthCheck {
                     case ComponentConfigurationDTO.UNSATISFIED_REFERENCE -> problems.add(description.name
                             + " waits for " + missing(config));
                     case ComponentConfigurationDTO.FAILED_ACTIVATION -> problems.add(description.name
-                            + " failed to activate: " + config.failure);
+                            + " failed to activate: " + rootCause(config.failure));
                     case ComponentConfigurationDTO.UNSATISFIED_CONFIGURATION -> problems.add(description.name
                             + " needs configuration " + String.join(", ", description.configurationPid));
                     default -> running++;

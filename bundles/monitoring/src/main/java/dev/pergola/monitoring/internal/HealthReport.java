@@ -8,7 +8,10 @@ import java.util.TreeMap;
 import dev.pergola.api.health.HealthCheck;
 import dev.pergola.api.health.HealthResult;
 
-/** Runs a set of named checks; a check that throws counts as DOWN with its exception. */
+/**
+ * Runs a set of named checks; a check that throws counts as DOWN with its exception. The report's status is the
+ * worst of its checks' (UP &lt; WARN &lt; DOWN).
+ */
 final class HealthReport {
     record Named(String name, HealthCheck check) {
     }
@@ -18,7 +21,7 @@ final class HealthReport {
 
     static Map<String, Object> run(Collection<Named> checks) {
         Map<String, Object> results = new TreeMap<>();
-        boolean up = true;
+        HealthResult.Status overall = HealthResult.Status.UP;
         for (Named named : checks) {
             HealthResult result;
             try {
@@ -29,7 +32,9 @@ final class HealthReport {
             } catch (RuntimeException e) {
                 result = HealthResult.down("the check failed: " + e);
             }
-            up &= result.isUp();
+            if (result.status().compareTo(overall) > 0) {
+                overall = result.status();
+            }
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("status", result.status().name());
             entry.put("message", result.message());
@@ -39,12 +44,13 @@ final class HealthReport {
             results.put(named.name(), entry);
         }
         Map<String, Object> report = new LinkedHashMap<>();
-        report.put("status", up ? "UP" : "DOWN");
+        report.put("status", overall.name());
         report.put("checks", results);
         return report;
     }
 
+    /** Serving: UP, or WARN (degraded but working). Only DOWN answers 503. */
     static boolean isUp(Map<String, Object> report) {
-        return "UP".equals(report.get("status"));
+        return !"DOWN".equals(report.get("status"));
     }
 }

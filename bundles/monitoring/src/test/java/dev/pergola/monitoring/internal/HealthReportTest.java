@@ -21,6 +21,20 @@ public class HealthReportTest {
     }
 
     @Test
+    public void aWarningDegradesTheReportButKeepsItServing() {
+        Map<String, Object> report = HealthReport.run(List.of(
+                new HealthReport.Named("a", () -> HealthResult.up("fine")),
+                new HealthReport.Named("plugins", () -> HealthResult.warn("1 plugin failed: hello", Map.of()))));
+        assertEquals("WARN", report.get("status"));
+        assertTrue(HealthReport.isUp(report));
+        Map<String, Object> down = HealthReport.run(List.of(
+                new HealthReport.Named("plugins", () -> HealthResult.warn("1 plugin failed: hello", Map.of())),
+                new HealthReport.Named("db", () -> HealthResult.down("no connection"))));
+        assertEquals("DOWN", down.get("status"));
+        assertFalse(HealthReport.isUp(down));
+    }
+
+    @Test
     public void oneDownOrThrowingCheckMakesTheReportDownAndSaysWhy() {
         Map<String, Object> report = HealthReport.run(List.of(
                 new HealthReport.Named("ok", () -> HealthResult.up("fine")),

@@ -6,7 +6,11 @@ import java.util.Map;
 
 /** The outcome of one health check. */
 public final class HealthResult {
-    public enum Status { UP, DOWN }
+    /**
+     * {@code UP}: fine. {@code WARN}: degraded but serving (e.g. a plugin failed; the platform and other plugins
+     * work), reported with HTTP 200. {@code DOWN}: the node should not receive traffic (HTTP 503).
+     */
+    public enum Status { UP, WARN, DOWN }
 
     private final Status status;
     private final String message;
@@ -24,6 +28,10 @@ public final class HealthResult {
 
     public static HealthResult up(String message, Map<String, Object> details) {
         return new HealthResult(Status.UP, message, details);
+    }
+
+    public static HealthResult warn(String message, Map<String, Object> details) {
+        return new HealthResult(Status.WARN, message, details);
     }
 
     public static HealthResult down(String message) {

@@ -1,5 +1,5 @@
 /** Health checks: plugins and core bundles register {@link dev.pergola.api.health.HealthCheck} services. */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package dev.pergola.api.health;
 

@@ -1,0 +1,94 @@
+package dev.pergola.plugins.internal.artifact;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
+import java.util.regex.Pattern;
+import java.util.zip.ZipException;
+
+import org.osgi.framework.Version;
+
+import dev.pergola.api.plugins.Plugins;
+import dev.pergola.api.rest.ApiException;
+import dev.pergola.api.rest.ErrorCode;
+
+/**
+ * Reads and checks a plugin artifact's manifest. Every refusal is a 422 whose message tells the uploader what
+ * to change; nothing here touches the framework.
+ */
+public final class ArtifactInspector {
+    private static final Pattern SLUG = Pattern.compile(Plugins.SLUG_PATTERN);
+
+    private ArtifactInspector() {
+    }
+
+    public static Inspection inspect(Path artifact) {
+        try {
+            if (Files.size(artifact) == 0) {
+                throw refuse("The file is empty.");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read the uploaded file: " + e.getMessage(), e);
+        }
+        Manifest manifest;
+        try (JarFile jar = new JarFile(artifact.toFile())) {
+            if (jar.getEntry("META-INF/MANIFEST.MF") == null && jar.stream().anyMatch(e -> e.getName().startsWith("repository/"))) {
+                throw refuse("This looks like a Karaf archive (.kar). Multi-bundle .kar plugins are not supported yet;"
+                        + " upload the plugin's bundle jar.");
+            }
+            manifest = jar.getManifest();
+        } catch (ZipException e) {
+            throw refuse("The file is not a jar: it cannot be read as a zip archive (" + e.getMessage() + ").");
+        } catch (IOException e) {
+            throw refuse("The file is not a readable jar: " + e.getMessage());
+        }
+        if (manifest == null) {
+            throw refuse("The jar has no META-INF/MANIFEST.MF, so it is not an OSGi bundle.");
+        }
+        return inspect(manifest.getMainAttributes());
+    }
+
+    static Inspection inspect(Attributes headers) {
+        String symbolicName = headers.getValue("Bundle-SymbolicName");
+        if (symbolicName == null || symbolicName.isBlank() || !"2".equals(trim(headers.getValue("Bundle-ManifestVersion")))) {
+            throw refuse("The jar is not an OSGi bundle: its manifest needs Bundle-ManifestVersion: 2 and a"
+                    + " Bundle-SymbolicName.");
+        }
+        symbolicName = symbolicName.split(";")[0].trim();
+        if (headers.getValue("Fragment-Host") != null) {
+            throw refuse(symbolicName + " is a fragment (Fragment-Host); a plugin must be a bundle of its own.");
+        }
+        String slug = trim(headers.getValue(Plugins.PLUGIN_HEADER));
+        if (slug == null || slug.isEmpty()) {
+            throw refuse(symbolicName + " is a bundle but not a Pergola plugin: its manifest has no "
+                    + Plugins.PLUGIN_HEADER + " header. Add '" + Plugins.PLUGIN_HEADER + ": <slug>' to it.");
+        }
+        if (!SLUG.matcher(slug).matches()) {
+            throw refuse(Plugins.PLUGIN_HEADER + " '" + slug + "' is not a valid slug: 2 to 63 characters, lower-case"
+                    + " letters, digits and '-', starting with a letter.");
+        }
+        Version version;
+        try {
+            version = Version.parseVersion(trim(headers.getValue("Bundle-Version")));
+        } catch (IllegalArgumentException e) {
+            throw refuse("Bundle-Version '" + headers.getValue("Bundle-Version") + "' is not an OSGi version: " + e.getMessage());
+        }
+        String name = trim(headers.getValue("Bundle-Name"));
+        return new Inspection(slug, symbolicName, version, name == null || name.isEmpty() ? slug : name,
+                trim(headers.getValue("Bundle-Description")), trim(headers.getValue("Bundle-Vendor")));
+    }
+
+    private static String trim(String value) {
+        return value == null ? null : value.trim();
+    }
+
+    /** A 422 whose message is the reason itself, also listed under the upload field. */
+    public static ApiException refuse(String message) {
+        return new ApiException(ErrorCode.VALIDATION_ERROR, message, Map.of("plugin_file", List.of(message)), Map.of());
+    }
+}

@@ -1,0 +1,44 @@
+package dev.pergola.plugins.internal.shell;
+
+import java.util.List;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+
+import dev.pergola.api.plugins.Plugins;
+import dev.pergola.api.rest.ApiException;
+
+@Service
+@Command(scope = "plugin", name = "uninstall", description = "Removes plugins (their configuration stays unless --purge)")
+public class PluginUninstallCommand implements Action {
+    @Argument(index = 0, name = "slugs", required = true, multiValued = true, description = "Plugins")
+    @Completion(PluginSlugCompleter.class)
+    List<String> slugs;
+
+    @Option(name = "--purge", description = "Delete their configuration too")
+    boolean purge;
+
+    @Option(name = "--cascade", aliases = "-c", description = "Uninstall plugins that need them too")
+    boolean cascade;
+
+    @Reference
+    private Plugins plugins;
+
+    @Override
+    public Object execute() {
+        for (String slug : slugs) {
+            try {
+                plugins.uninstall(slug, purge, cascade, ShellOutput.actor());
+                System.out.println(slug + " uninstalled");
+            } catch (ApiException e) {
+                System.out.println(ShellOutput.failure(slug, e));
+            }
+        }
+        return null;
+    }
+}

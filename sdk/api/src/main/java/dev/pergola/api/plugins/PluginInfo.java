@@ -1,0 +1,12 @@
+package dev.pergola.api.plugins;
+
+import java.time.Instant;
+
+/**
+ * A plugin as the registry knows it: identity from its manifest, desired state ({@code enabled}), actual
+ * state, and who changed it when.
+ */
+public record PluginInfo(String slug, String name, String symbolicName, String version, String description,
+        String vendor, boolean enabled, PluginState state, String lastError, String checksum, long size,
+        Instant installedAt, String installedBy, Instant updatedAt, String updatedBy, long bundleId) {
+}
