@@ -41,6 +41,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.framework.SynchronousBundleListener;
+import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
 
@@ -59,6 +60,9 @@ public class PluginsIT {
 
     @Inject
     private BundleContext context;
+
+    @Inject
+    private ConfigurationAdmin configAdmin;
 
     private Http http;
     private String admin;
@@ -267,6 +271,11 @@ public class PluginsIT {
         assertEquals(201, upload("/api/v1/plugins?enable=true", "pergola-sample-hello", true).status());
         try {
             assertEquals("Hello from Pergola", awaitHello().path("message").asText());
+            List<Long> before = bundleIds();
+            Http.Reply duplicate = upload("/api/v1/plugins", "pergola-fixture-hello-v2", true);
+            assertEquals(duplicate.body(), 409, duplicate.status());
+            assertTrue(duplicate.body(), duplicate.body().contains("update it instead"));
+            assertEquals(before, bundleIds());
             JsonNode config = http.get("/api/v1/plugins/hello/config", "Authorization", admin).json().path("data");
             assertEquals("dev.pergola.sample.hello", config.get(0).path("pid").asText());
             assertEquals("greeting", config.get(0).path("attributes").get(0).path("id").asText());
@@ -287,6 +296,34 @@ public class PluginsIT {
             assertEquals("Bonjour", message);
         } finally {
             assertEquals(204, send("DELETE", "/api/v1/plugins/hello?purge=true", null, BodyPublishers.noBody()).status());
+        }
+        assertNull("purge deletes the plugin's configuration",
+                configAdmin.listConfigurations("(service.pid=dev.pergola.sample.hello)"));
+    }
+
+    @Test
+    public void discoveryInstallsThePluginJarsDroppedInDeploy() throws Exception {
+        Path deploy = Paths.get(System.getProperty("karaf.base"), "deploy");
+        Files.createDirectories(deploy);
+        Files.write(deploy.resolve("notes.jar"), fixture("pergola-fixture-plain-notes"));
+        Files.write(deploy.resolve("nothing.jar"), fixture("pergola-fixture-not-a-plugin"));
+        try {
+            Http.Reply found = post("/api/v1/plugins/discover");
+            assertEquals(found.body(), 200, found.status());
+            String results = found.json().path("data").toString();
+            assertTrue(results, results.contains("\"file\":\"notes.jar\",\"outcome\":\"installed\",\"slug\":\"notes\""));
+            assertTrue(results, results.contains("\"file\":\"nothing.jar\",\"outcome\":\"skipped\""));
+            assertEquals(200, awaitStatus("/api/v1/notes", 200).status());
+            Http.Reply again = post("/api/v1/plugins/discover");
+            assertTrue(again.body(), again.json().path("data").toString().contains("\"outcome\":\"unchanged\""));
+            assertEquals(1, http.get("/api/v1/plugins?state=active&search=note", "Authorization", admin).json()
+                    .path("meta").path("total").asInt());
+            assertEquals(0, http.get("/api/v1/plugins?state=failed", "Authorization", admin).json()
+                    .path("meta").path("total").asInt());
+        } finally {
+            Files.deleteIfExists(deploy.resolve("notes.jar"));
+            Files.deleteIfExists(deploy.resolve("nothing.jar"));
+            send("DELETE", "/api/v1/plugins/notes", null, BodyPublishers.noBody());
         }
     }
 

@@ -1,0 +1,103 @@
+package dev.pergola.plugins.internal.service;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleException;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
+
+import dev.pergola.api.plugins.PluginEvents;
+import dev.pergola.api.plugins.PluginInfo;
+import dev.pergola.api.rest.ApiException;
+import dev.pergola.api.rest.ErrorCode;
+import dev.pergola.plugins.internal.artifact.ArtifactStore;
+import dev.pergola.plugins.internal.framework.PluginBundles;
+import dev.pergola.plugins.internal.store.PluginEntity;
+import dev.pergola.plugins.internal.store.PluginRegistry;
+
+/**
+ * What every plugin operation shares: the registry rows, the plugin's bundle (installed again from the store
+ * when the framework lost it), its live view, events, and artifact housekeeping.
+ */
+final class PluginRecords {
+    final PluginRegistry registry;
+    final PluginBundles bundles;
+    final ArtifactStore store;
+    final boolean safeMode;
+    private final EventAdmin events;
+
+    PluginRecords(PluginRegistry registry, PluginBundles bundles, ArtifactStore store, EventAdmin events, boolean safeMode) {
+        this.registry = registry;
+        this.bundles = bundles;
+        this.store = store;
+        this.events = events;
+        this.safeMode = safeMode;
+    }
+
+    PluginEntity entity(String slug) {
+        return registry.find(slug).orElseThrow(() -> ApiException.notFound("No plugin '" + slug + "'"));
+    }
+
+    PluginInfo view(PluginEntity p) {
+        return PluginViews.of(p, bundles.find(p.slug).orElse(null), bundles, safeMode);
+    }
+
+    /** The plugin's bundle, installed again from the store when the framework lost it (e.g. a wiped cache). */
+    Bundle bundleOf(PluginEntity p) {
+        Optional<Bundle> existing = bundles.find(p.slug);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        if (!store.has(p.checksum)) {
+            throw new ApiException(ErrorCode.PLUGIN_FAILED, "The artifact of '" + p.slug + "' (" + p.checksum
+                    + ") is missing from the plugin store; install the plugin again.");
+        }
+        try {
+            Bundle bundle = bundles.install(p.slug, store.path(p.checksum));
+            bundles.resolve(bundle);
+            return bundle;
+        } catch (BundleException e) {
+            throw new ApiException(ErrorCode.PLUGIN_FAILED, "Reinstalling '" + p.slug + "' failed: " + e.getMessage());
+        }
+    }
+
+    /** The registered plugins wired to this bundle's capabilities. */
+    List<PluginEntity> dependants(Bundle bundle) {
+        return bundles.dependants(bundle).stream().map(b -> registry.find(PluginBundles.slugOf(b)))
+                .flatMap(Optional::stream).toList();
+    }
+
+    /** Deletes an artifact no row refers to any more. */
+    void forgetArtifact(String checksum) {
+        if (checksum != null && !registry.references(checksum)) {
+            store.delete(checksum);
+        }
+    }
+
+    void post(String topic, PluginEntity p, String actor, String error) {
+        Map<String, Object> props = new HashMap<>();
+        props.put(PluginEvents.SLUG, p.slug);
+        props.put(PluginEvents.VERSION, p.version);
+        if (actor != null) {
+            props.put(PluginEvents.ACTOR, actor);
+        }
+        if (error != null) {
+            props.put(PluginEvents.ERROR, error);
+        }
+        events.postEvent(new Event(topic, props));
+    }
+
+    static Timestamp now() {
+        return Timestamp.from(Instant.now());
+    }
+
+    static String truncate(String s) {
+        return s == null || s.length() <= 4000 ? s : s.substring(0, 3997) + "...";
+    }
+}
