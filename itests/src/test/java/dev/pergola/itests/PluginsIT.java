@@ -327,6 +327,30 @@ public class PluginsIT {
         }
     }
 
+    @Test
+    public void aKarIsOnePluginOfSeveralBundles() throws Exception {
+        byte[] kar = Files.readAllBytes(Paths.get(System.getProperty(PergolaExam.FIXTURES), "pergola-fixture-kar-plugin.kar"));
+        Http.Reply installed = multipart("/api/v1/plugins?enable=true", "plugin_file", kar);
+        assertEquals(installed.body(), 201, installed.status());
+        assertEquals("shelf", installed.json().path("data").path("slug").asText());
+        assertEquals("active", installed.json().path("data").path("state").asText());
+        Http.Reply books = awaitStatus("/api/v1/shelf", 200);
+        assertTrue(books.body(), books.body().contains("OSGi in Depth"));
+        JsonNode details = http.get("/api/v1/plugins/shelf", "Authorization", admin).json().path("data");
+        assertEquals(details.toString(), 2, details.path("bundles").size());
+        assertTrue(Arrays.stream(context.getBundles()).anyMatch(b -> b.getLocation().equals("pergola-plugin:shelf/com.example.karlib")));
+
+        assertEquals(200, post("/api/v1/plugins/shelf/disable").status());
+        awaitStatus("/api/v1/shelf", 404);
+        assertEquals(200, post("/api/v1/plugins/shelf/enable").status());
+        awaitStatus("/api/v1/shelf", 200);
+        assertEquals(204, send("DELETE", "/api/v1/plugins/shelf", null, BodyPublishers.noBody()).status());
+        awaitStatus("/api/v1/shelf", 404);
+        assertTrue("the library went with the plugin", Arrays.stream(context.getBundles())
+                .noneMatch(b -> b.getLocation().startsWith("pergola-plugin:shelf")));
+        assertEquals("no core bundle restarted: " + coreBundleEvents, List.of(), coreBundleEvents);
+    }
+
     // ---- helpers ------------------------------------------------------------------------------------------------
 
     private static void refused(Http.Reply reply, int status, String reason) {

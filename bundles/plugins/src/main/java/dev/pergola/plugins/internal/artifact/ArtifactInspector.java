@@ -35,12 +35,11 @@ public final class ArtifactInspector {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read the uploaded file: " + e.getMessage(), e);
         }
+        if (KarContents.isKar(artifact)) {
+            return inspectKar(artifact);
+        }
         Manifest manifest;
         try (JarFile jar = new JarFile(artifact.toFile())) {
-            if (jar.getEntry("META-INF/MANIFEST.MF") == null && jar.stream().anyMatch(e -> e.getName().startsWith("repository/"))) {
-                throw refuse("This looks like a Karaf archive (.kar). Multi-bundle .kar plugins are not supported yet;"
-                        + " upload the plugin's bundle jar.");
-            }
             manifest = jar.getManifest();
         } catch (ZipException e) {
             throw refuse("The file is not a jar: it cannot be read as a zip archive (" + e.getMessage() + ").");
@@ -51,6 +50,21 @@ public final class ArtifactInspector {
             throw refuse("The jar has no META-INF/MANIFEST.MF, so it is not an OSGi bundle.");
         }
         return inspect(manifest.getMainAttributes());
+    }
+
+    /** A KAR: exactly one bundle is the plugin (carries Pergola-Plugin); the others come with it. */
+    private static Inspection inspectKar(Path kar) {
+        List<KarContents.Member> members = KarContents.members(kar);
+        List<KarContents.Member> mains = members.stream().filter(KarContents.Member::isPluginMain).toList();
+        if (mains.size() != 1) {
+            throw refuse("A .kar plugin needs exactly one bundle with a " + Plugins.PLUGIN_HEADER + " header; this one has "
+                    + mains.size() + (mains.isEmpty() ? "." : ": " + String.join(", ",
+                            mains.stream().map(KarContents.Member::symbolicName).toList()) + "."));
+        }
+        Inspection main = inspect(mains.get(0).headers());
+        List<String> names = members.stream().map(KarContents.Member::symbolicName).toList();
+        return new Inspection(main.slug(), main.symbolicName(), main.version(), main.name(), main.description(),
+                main.vendor(), names);
     }
 
     static Inspection inspect(Attributes headers) {
@@ -80,7 +94,7 @@ public final class ArtifactInspector {
         }
         String name = trim(headers.getValue("Bundle-Name"));
         return new Inspection(slug, symbolicName, version, name == null || name.isEmpty() ? slug : name,
-                trim(headers.getValue("Bundle-Description")), trim(headers.getValue("Bundle-Vendor")));
+                trim(headers.getValue("Bundle-Description")), trim(headers.getValue("Bundle-Vendor")), List.of(symbolicName));
     }
 
     private static String trim(String value) {

@@ -31,6 +31,8 @@ import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 
+import dev.pergola.plugins.internal.artifact.KarContents;
+
 /**
  * The framework side of plugins: bundles installed under the location {@code pergola-plugin:<slug>}, started
  * transiently (the desired state lives in the database, so after a restart nothing starts before the
@@ -58,8 +60,32 @@ public class PluginBundles {
         return bundle.getLocation().startsWith(LOCATION_PREFIX);
     }
 
+    /** The slug of a plugin's bundle; a KAR plugin's libraries live at {@code pergola-plugin:<slug>/<name>}. */
     public static String slugOf(Bundle bundle) {
-        return bundle.getLocation().substring(LOCATION_PREFIX.length());
+        String rest = bundle.getLocation().substring(LOCATION_PREFIX.length());
+        int slash = rest.indexOf('/');
+        return slash < 0 ? rest : rest.substring(0, slash);
+    }
+
+    /** The plugin's bundles: its main bundle first, then the libraries it came with (a KAR plugin). */
+    public List<Bundle> members(Bundle main) {
+        List<Bundle> members = new ArrayList<>();
+        members.add(main);
+        if (isPlugin(main)) {
+            String libraries = main.getLocation() + "/";
+            for (Bundle b : context.getBundles()) {
+                if (b.getLocation().startsWith(libraries)) {
+                    members.add(b);
+                }
+            }
+        }
+        return members;
+    }
+
+    private List<Bundle> members(Collection<Bundle> mains) {
+        List<Bundle> all = new ArrayList<>();
+        mains.forEach(m -> all.addAll(members(m)));
+        return all;
     }
 
     public Optional<Bundle> find(String slug) {
@@ -85,12 +111,82 @@ public class PluginBundles {
         return Optional.empty();
     }
 
+    /**
+     * Installs the artifact's bundles (a jar: one; a KAR: its main bundle and libraries) and returns the main
+     * one. A failure part-way uninstalls what this call installed.
+     */
     public Bundle install(String slug, Path artifact) throws BundleException {
-        try (InputStream in = Files.newInputStream(artifact)) {
-            return context.installBundle(LOCATION_PREFIX + slug, in);
-        } catch (java.io.IOException e) {
-            throw new BundleException("Cannot read " + artifact + ": " + e.getMessage(), e);
+        if (!KarContents.isKar(artifact)) {
+            try (InputStream in = Files.newInputStream(artifact)) {
+                return context.installBundle(LOCATION_PREFIX + slug, in);
+            } catch (java.io.IOException e) {
+                throw new BundleException("Cannot read " + artifact + ": " + e.getMessage(), e);
+            }
         }
+        List<Bundle> installed = new ArrayList<>();
+        Bundle main = null;
+        try {
+            for (KarContents.Member m : KarContents.members(artifact)) {
+                String location = LOCATION_PREFIX + slug + (m.isPluginMain() ? "" : "/" + m.symbolicName());
+                try (InputStream in = KarContents.open(artifact, m.entry())) {
+                    Bundle b = context.installBundle(location, in);
+                    installed.add(b);
+                    main = m.isPluginMain() ? b : main;
+                }
+            }
+        } catch (BundleException | java.io.IOException | RuntimeException e) {
+            for (Bundle b : installed) {
+                try {
+                    b.uninstall();
+                } catch (BundleException ignored) {
+                    // best effort: the original failure is the one to report
+                }
+            }
+            throw e instanceof BundleException be ? be : new BundleException("Cannot install " + artifact + ": " + e.getMessage(), e);
+        }
+        return main;
+    }
+
+    /** Stops and uninstalls the plugin's bundles (not refreshed: the caller refreshes). */
+    public void uninstall(Bundle main) {
+        List<Bundle> all = members(main);
+        stopQuietly(main);
+        for (Bundle b : all) {
+            try {
+                b.uninstall();
+            } catch (BundleException | IllegalStateException e) {
+                // already gone, or refused: the refresh that follows settles the framework either way
+            }
+        }
+    }
+
+    /** Uninstalls the plugin's bundles and refreshes them away. */
+    public void discard(Bundle main) {
+        List<Bundle> all = members(main);
+        uninstall(main);
+        refresh(all);
+    }
+
+    /**
+     * Puts new content in place: a plain jar replaces the bundle's content (same bundle id); a KAR, or a plugin
+     * that came with libraries, is uninstalled and installed afresh. Refreshes what changed; returns the main bundle.
+     */
+    public Bundle replaceContent(Bundle main, Path artifact) throws BundleException {
+        stopQuietly(main);
+        if (!KarContents.isKar(artifact) && members(main).size() == 1) {
+            try (InputStream in = Files.newInputStream(artifact)) {
+                main.update(in);
+            } catch (java.io.IOException e) {
+                throw new BundleException("Cannot read " + artifact + ": " + e.getMessage(), e);
+            }
+            refresh(List.of(main));
+            return main;
+        }
+        String slug = slugOf(main);
+        List<Bundle> old = members(main);
+        uninstall(main);
+        refresh(old);
+        return install(slug, artifact);
     }
 
     /**
@@ -98,7 +194,7 @@ public class PluginBundles {
      * @return empty when resolved, else the unmet requirements in words
      */
     public Optional<String> resolve(Bundle bundle) {
-        if (wiring().resolveBundles(Set.of(bundle))) {
+        if (wiring().resolveBundles(members(bundle))) {
             return Optional.empty();
         }
         List<String> missing = requirements(bundle).stream().filter(r -> !r.met())
@@ -109,13 +205,20 @@ public class PluginBundles {
     }
 
     /** Every mandatory requirement the bundle declares, with its provider when it is wired. */
-    public List<Requirement> requirements(Bundle bundle) {
+    public List<Requirement> requirements(Bundle main) {
+        List<Requirement> result = new ArrayList<>();
+        for (Bundle bundle : members(main)) {
+            requirements(bundle, result);
+        }
+        return result;
+    }
+
+    private void requirements(Bundle bundle, List<Requirement> result) {
         BundleRevision revision = bundle.adapt(BundleRevision.class);
         if (revision == null) {
-            return List.of();
+            return;
         }
         BundleWiring wiring = bundle.adapt(BundleWiring.class);
-        List<Requirement> result = new ArrayList<>();
         for (BundleRequirement req : revision.getDeclaredRequirements(null)) {
             Map<String, String> directives = req.getDirectives();
             if ("optional".equals(directives.get("resolution"))
@@ -130,7 +233,6 @@ public class PluginBundles {
             boolean met = provider != null || offered(req, filter);
             result.add(new Requirement(req.getNamespace(), filter, met, provider));
         }
-        return result;
     }
 
     private boolean offered(BundleRequirement req, String filter) {
@@ -155,14 +257,16 @@ public class PluginBundles {
     }
 
     /** Plugin bundles wired to capabilities of this one (they need it). */
-    public Set<Bundle> dependants(Bundle bundle) {
+    public Set<Bundle> dependants(Bundle main) {
         Set<Bundle> result = new LinkedHashSet<>();
-        BundleWiring wiring = bundle.adapt(BundleWiring.class);
-        if (wiring != null) {
-            for (BundleWire wire : wiring.getProvidedWires(null)) {
-                Bundle requirer = wire.getRequirer().getBundle();
-                if (!requirer.equals(bundle) && isPlugin(requirer)) {
-                    result.add(requirer);
+        for (Bundle bundle : members(main)) {
+            BundleWiring wiring = bundle.adapt(BundleWiring.class);
+            if (wiring != null) {
+                for (BundleWire wire : wiring.getProvidedWires(null)) {
+                    Bundle requirer = wire.getRequirer().getBundle();
+                    if (isPlugin(requirer) && !slugOf(requirer).equals(slugOf(main))) {
+                        find(slugOf(requirer)).ifPresent(result::add);
+                    }
                 }
             }
         }
@@ -170,14 +274,16 @@ public class PluginBundles {
     }
 
     /** Plugin bundles this one is wired to (it needs them). */
-    public Set<Bundle> providers(Bundle bundle) {
+    public Set<Bundle> providers(Bundle main) {
         Set<Bundle> result = new LinkedHashSet<>();
-        BundleWiring wiring = bundle.adapt(BundleWiring.class);
-        if (wiring != null) {
-            for (BundleWire wire : wiring.getRequiredWires(null)) {
-                Bundle provider = wire.getProvider().getBundle();
-                if (!provider.equals(bundle) && isPlugin(provider)) {
-                    result.add(provider);
+        for (Bundle bundle : members(main)) {
+            BundleWiring wiring = bundle.adapt(BundleWiring.class);
+            if (wiring != null) {
+                for (BundleWire wire : wiring.getRequiredWires(null)) {
+                    Bundle provider = wire.getProvider().getBundle();
+                    if (isPlugin(provider) && !slugOf(provider).equals(slugOf(main))) {
+                        find(slugOf(provider)).ifPresent(result::add);
+                    }
                 }
             }
         }
@@ -186,7 +292,7 @@ public class PluginBundles {
 
     /** The bundles a refresh of these would stop and start again (the bundles themselves included). */
     public Collection<Bundle> refreshClosure(Collection<Bundle> bundles) {
-        return wiring().getDependencyClosure(bundles);
+        return wiring().getDependencyClosure(members(bundles));
     }
 
     /** Core bundles a refresh of these would restart: must be none for any plugin operation. */
@@ -198,7 +304,11 @@ public class PluginBundles {
     /** Refreshes the bundles (and only their dependency closure) and waits until the framework is done. */
     public void refresh(Collection<Bundle> bundles) {
         CountDownLatch done = new CountDownLatch(1);
-        wiring().refreshBundles(bundles, event -> done.countDown());
+        List<Bundle> all = new ArrayList<>();
+        for (Bundle b : bundles) {
+            all.addAll(b.getState() == Bundle.UNINSTALLED ? List.of(b) : members(b));
+        }
+        wiring().refreshBundles(all, event -> done.countDown());
         try {
             if (!done.await(2, TimeUnit.MINUTES)) {
                 throw new IllegalStateException("The framework did not finish refreshing " + bundles + " within 2 minutes");
@@ -219,8 +329,14 @@ public class PluginBundles {
             throw new PluginStartException("cannot resolve: " + unresolved.get());
         }
         try {
+            for (Bundle library : members(bundle).subList(1, members(bundle).size())) {
+                if (library.getHeaders("").get(org.osgi.framework.Constants.FRAGMENT_HOST) == null) {
+                    library.start(Bundle.START_TRANSIENT);
+                }
+            }
             bundle.start(Bundle.START_TRANSIENT);
         } catch (BundleException | IllegalStateException e) {
+            stopQuietly(bundle);
             throw new PluginStartException(Failures.rootCause(e));
         }
         long deadline = System.currentTimeMillis() + settleMillis;
@@ -242,9 +358,12 @@ public class PluginBundles {
         }
     }
 
-    public void stop(Bundle bundle) throws BundleException {
-        if (bundle.getState() == Bundle.ACTIVE || bundle.getState() == Bundle.STARTING) {
-            bundle.stop(Bundle.STOP_TRANSIENT);
+    /** Stops the main bundle, then its libraries. */
+    public void stop(Bundle main) throws BundleException {
+        for (Bundle bundle : members(main)) {
+            if (bundle.getState() == Bundle.ACTIVE || bundle.getState() == Bundle.STARTING) {
+                bundle.stop(Bundle.STOP_TRANSIENT);
+            }
         }
     }
 
@@ -257,9 +376,9 @@ public class PluginBundles {
     }
 
     /** Components of the bundle whose activation threw, as "name: root cause". */
-    public List<String> failedComponents(Bundle bundle) {
+    public List<String> failedComponents(Bundle main) {
         List<String> failed = new ArrayList<>();
-        for (ComponentDescriptionDTO d : scr.getComponentDescriptionDTOs(bundle)) {
+        for (ComponentDescriptionDTO d : scr.getComponentDescriptionDTOs(members(main).toArray(new Bundle[0]))) {
             for (ComponentConfigurationDTO c : scr.getComponentConfigurationDTOs(d)) {
                 if (c.state == ComponentConfigurationDTO.FAILED_ACTIVATION) {
                     failed.add(d.name + ": " + Failures.rootCause(c.failure));
@@ -270,9 +389,9 @@ public class PluginBundles {
     }
 
     /** Components as "name: state", for details. */
-    public List<Map<String, Object>> components(Bundle bundle) {
+    public List<Map<String, Object>> components(Bundle main) {
         List<Map<String, Object>> result = new ArrayList<>();
-        for (ComponentDescriptionDTO d : scr.getComponentDescriptionDTOs(bundle)) {
+        for (ComponentDescriptionDTO d : scr.getComponentDescriptionDTOs(members(main).toArray(new Bundle[0]))) {
             for (ComponentConfigurationDTO c : scr.getComponentConfigurationDTOs(d)) {
                 result.add(Map.of("name", d.name, "state", stateName(c.state),
                         "failure", c.failure == null ? "" : Failures.rootCause(c.failure)));
@@ -283,7 +402,7 @@ public class PluginBundles {
 
     /** True when no enabled component of the bundle is still on its way (activating or not yet configured). */
     private boolean settled(Bundle bundle) {
-        for (ComponentDescriptionDTO d : scr.getComponentDescriptionDTOs(bundle)) {
+        for (ComponentDescriptionDTO d : scr.getComponentDescriptionDTOs(members(bundle).toArray(new Bundle[0]))) {
             if (!scr.isComponentEnabled(d)) {
                 continue;
             }

@@ -66,6 +66,9 @@ public class PluginInsight {
         b.put("state", bundleState(bundle.getState()));
         b.put("location", bundle.getLocation());
         d.put("bundle", b);
+        d.put("bundles", bundles.members(bundle).stream().map(m -> Map.<String, Object>of("id", m.getBundleId(),
+                "symbolic_name", m.getSymbolicName(), "version", m.getVersion().toString(),
+                "state", bundleState(m.getState()))).toList());
         d.put("headers", headers(bundle));
         d.put("permissions", permissions(bundle.getHeaders("").get("Pergola-Permissions")));
         d.put("components", bundles.components(bundle));

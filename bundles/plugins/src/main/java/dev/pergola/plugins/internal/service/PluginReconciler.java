@@ -1,8 +1,5 @@
 package dev.pergola.plugins.internal.service;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -66,14 +63,10 @@ final class PluginReconciler {
             if (missing) {
                 changes.add(p.slug + ": installed " + p.version + " from the plugin store");
             } else if (!bundle.getVersion().toString().equals(p.version)) {
-                records.bundles.stopQuietly(bundle);
-                try (InputStream in = Files.newInputStream(records.store.path(p.checksum))) {
-                    bundle.update(in);
-                }
-                records.bundles.refresh(List.of(bundle));
+                bundle = records.bundles.replaceContent(bundle, records.store.path(p.checksum));
                 changes.add(p.slug + ": updated to " + p.version + " from the plugin store");
             }
-        } catch (ApiException | BundleException | IOException e) {
+        } catch (ApiException | BundleException e) {
             markFailed(p, e.getMessage(), changes);
             return;
         }

@@ -149,11 +149,13 @@ public class PluginService implements Plugins {
                 throw ApiException.conflict("The plugin '" + p.slug + "' already has the symbolic name "
                         + plugin.symbolicName() + ".");
             });
-            bundles.bySymbolicName(plugin.symbolicName()).ifPresent(b -> {
-                throw ApiException.conflict("A bundle named " + plugin.symbolicName() + " is already installed ("
-                        + (PluginBundles.isPlugin(b) ? "plugin " + PluginBundles.slugOf(b) : "a core bundle")
-                        + ", id " + b.getBundleId() + ").");
-            });
+            for (String name : plugin.bundles()) {
+                bundles.bySymbolicName(name).ifPresent(b -> {
+                    throw ApiException.conflict("A bundle named " + name + " is already installed ("
+                            + (PluginBundles.isPlugin(b) ? "plugin " + PluginBundles.slugOf(b) : "a core bundle")
+                            + ", id " + b.getBundleId() + ").");
+                });
+            }
             ArtifactStore.Stored stored = store.put(artifact);
             Bundle bundle;
             try {
@@ -164,7 +166,7 @@ public class PluginService implements Plugins {
             }
             Optional<String> unresolved = bundles.resolve(bundle);
             if (unresolved.isPresent()) {
-                uninstallQuietly(bundle);
+                bundles.discard(bundle);
                 records.forgetArtifact(stored.checksum());
                 throw ArtifactInspector.refuse(plugin.symbolicName() + " " + plugin.version() + " cannot be installed: "
                         + unresolved.get() + ". Install what provides it first.");
@@ -321,9 +323,7 @@ public class PluginService implements Plugins {
                 if (purge) {
                     insight.purgeConfiguration(bundle.get());
                 }
-                bundles.stopQuietly(bundle.get());
-                uninstallQuietly(bundle.get());
-                bundles.refresh(List.of(bundle.get()));
+                bundles.discard(bundle.get());
             }
             registry.delete(slug);
             records.forgetArtifact(p.checksum);
@@ -429,14 +429,6 @@ public class PluginService implements Plugins {
         if (safeMode) {
             throw ApiException.conflict("Pergola runs in safe mode (pergola.safemode): plugins cannot " + what
                     + " until it restarts normally.");
-        }
-    }
-
-    private static void uninstallQuietly(Bundle bundle) {
-        try {
-            bundle.uninstall();
-        } catch (BundleException | IllegalStateException e) {
-            LOG.warn("Uninstalling {} raised {}", bundle.getLocation(), e.toString());
         }
     }
 

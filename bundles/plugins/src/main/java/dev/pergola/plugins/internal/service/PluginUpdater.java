@@ -1,8 +1,5 @@
 package dev.pergola.plugins.internal.service;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +67,7 @@ final class PluginUpdater {
             replace(bundle, stored.path(), p.enabled);
         } catch (PluginStartException e) {
             String message = "Updating '" + slug + "' to " + next.version() + " failed: " + e.getMessage() + ". "
-                    + rollBack(bundle, p);
+                    + rollBack(p);
             records.registry.change(slug, r -> r.lastError = PluginRecords.truncate(message));
             records.forgetArtifact(stored.checksum());
             records.post(PluginEvents.FAILED, p, options.actor(), message);
@@ -100,15 +97,14 @@ final class PluginUpdater {
         return new UpdateResult(records.view(saved), oldVersion, saved.version);
     }
 
-    /** Swaps the bundle's content, refreshes its own closure, and starts it again when it should run. */
-    private void replace(Bundle bundle, Path artifact, boolean start) throws PluginStartException {
-        records.bundles.stopQuietly(bundle);
-        try (InputStream in = Files.newInputStream(artifact)) {
-            bundle.update(in);
-        } catch (BundleException | IOException e) {
+    /** Swaps the plugin's content, refreshes its own closure, and starts it again when it should run. */
+    private void replace(Bundle current, Path artifact, boolean start) throws PluginStartException {
+        Bundle bundle;
+        try {
+            bundle = records.bundles.replaceContent(current, artifact);
+        } catch (BundleException e) {
             throw new PluginStartException("the framework refused the new bundle: " + e.getMessage());
         }
-        records.bundles.refresh(List.of(bundle));
         Optional<String> unresolved = records.bundles.resolve(bundle);
         if (unresolved.isPresent()) {
             throw new PluginStartException("cannot resolve: " + unresolved.get());
@@ -119,9 +115,11 @@ final class PluginUpdater {
     }
 
     /** Puts the stored artifact back after a failed update and says how that went. */
-    private String rollBack(Bundle bundle, PluginEntity p) {
+    private String rollBack(PluginEntity p) {
         try {
-            replace(bundle, records.store.path(p.checksum), p.enabled && !records.safeMode);
+            // a KAR replacement may have left no bundle behind: then the stored artifact is installed afresh
+            Bundle current = records.bundleOf(p);
+            replace(current, records.store.path(p.checksum), p.enabled && !records.safeMode);
             return "Rolled back to " + p.version + (p.enabled ? ", which is running again." : ".");
         } catch (PluginStartException | RuntimeException e) {
             records.registry.change(p.slug, r -> r.state = "failed");

@@ -52,7 +52,20 @@ public class ArtifactInspectorTest {
                 "Bundle-Version", "one.two")), "not an OSGi version");
         refused(jar(Map.of("Bundle-ManifestVersion", "2", "Bundle-SymbolicName", "a.b", "Pergola-Plugin", "ok",
                 "Fragment-Host", "c.d")), "fragment");
-        refused(kar(), ".kar");
+        refused(kar(), "not an OSGi bundle");
+        refused(kar(Map.of("Bundle-ManifestVersion", "2", "Bundle-SymbolicName", "lib.only")), "exactly one bundle");
+    }
+
+    @Test
+    public void aKarNamesItsPluginBundleAndBringsTheOthers() throws IOException {
+        Inspection i = ArtifactInspector.inspect(kar(
+                Map.of("Bundle-ManifestVersion", "2", "Bundle-SymbolicName", "com.example.lib", "Bundle-Version", "1.0.0"),
+                Map.of("Bundle-ManifestVersion", "2", "Bundle-SymbolicName", "com.example.shelf", "Bundle-Version", "2.1.0",
+                        "Pergola-Plugin", "shelf")));
+        assertEquals("shelf", i.slug());
+        assertEquals("com.example.shelf", i.symbolicName());
+        assertEquals("2.1.0", i.version().toString());
+        assertEquals(java.util.List.of("com.example.lib", "com.example.shelf"), i.bundles());
     }
 
     private static void refused(Path file, String reason) {
@@ -75,6 +88,20 @@ public class ArtifactInspectorTest {
             jar.putNextEntry(new ZipEntry("x/Y.class"));
             jar.write(new byte[] {(byte) 0xCA, (byte) 0xFE});
             jar.closeEntry();
+        }
+        return file;
+    }
+
+    @SafeVarargs
+    private Path kar(Map<String, String>... bundles) throws IOException {
+        Path file = Files.createTempFile(tmp.getRoot().toPath(), "plugin-", ".kar");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+            int n = 0;
+            for (Map<String, String> headers : bundles) {
+                zip.putNextEntry(new ZipEntry("repository/x/b" + n + "/1.0/b" + n++ + "-1.0.jar"));
+                zip.write(Files.readAllBytes(jar(headers)));
+                zip.closeEntry();
+            }
         }
         return file;
     }
