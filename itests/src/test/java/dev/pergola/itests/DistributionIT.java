@@ -103,6 +103,19 @@ public class DistributionIT {
         assertTrue(added, added.contains("Created shelly"));
         assertTrue(shell("admin", ADMIN_PASSWORD, "user:add --password short x bad-email").contains("Not created"));
         assertTrue(shell("admin", ADMIN_PASSWORD, "role:list").contains("(all)"));
+        assertTrue(shell("admin", ADMIN_PASSWORD, "role:add -d Editors editor users.view").contains("Role editor created"));
+        assertTrue(shell("admin", ADMIN_PASSWORD, "role:grant editor admin.users.view").contains("admin.users.view"));
+        assertTrue(shell("admin", ADMIN_PASSWORD, "user:role-add plain editor").contains("editor"));
+        String key = shell("admin", ADMIN_PASSWORD, "apikey:create -s admin.users.view --days 5 plain ci");
+        java.util.regex.Matcher secret = java.util.regex.Pattern.compile("(pgl_[A-Za-z0-9_-]+)").matcher(key);
+        assertTrue(key, secret.find());
+        java.util.regex.Matcher keyId = java.util.regex.Pattern.compile("Key ([0-9a-f-]{36})").matcher(key);
+        assertTrue(key, keyId.find());
+        assertEquals("a key made in the shell works over REST", 200,
+                http.get("/api/v1/users", "X-API-Key", secret.group(1)).status());
+        assertTrue(shell("admin", ADMIN_PASSWORD, "apikey:list -u plain").contains(keyId.group(1)));
+        assertTrue(shell("admin", ADMIN_PASSWORD, "apikey:revoke " + keyId.group(1)).contains("Revoked ci"));
+        assertEquals(401, http.get("/api/v1/users", "X-API-Key", secret.group(1)).status());
         String plainShell = shell("plain", "correct-horse-battery-9", "bundle:list -s");
         assertTrue("a Pergola user without admin.shell stays out: " + plainShell, !plainShell.contains("dev.pergola"));
 
