@@ -39,6 +39,7 @@ import dev.pergola.api.rest.ErrorCode;
 import dev.pergola.plugins.internal.artifact.ArtifactInspector;
 import dev.pergola.plugins.internal.artifact.ArtifactStore;
 import dev.pergola.plugins.internal.artifact.Inspection;
+import dev.pergola.plugins.internal.artifact.SignatureCheck;
 import dev.pergola.plugins.internal.artifact.UrlDownloads;
 import dev.pergola.plugins.internal.framework.PluginBundles;
 import dev.pergola.plugins.internal.framework.PluginStartException;
@@ -62,10 +63,13 @@ public class PluginService implements Plugins {
     private final PluginsConfig config;
     private final boolean safeMode;
     private final Path deployDir;
+    private final Path signers;
     private final PluginRecords records;
     private final PluginUpdater updater;
     private final PluginReconciler reconciler;
     private final ReentrantLock lock = new ReentrantLock();
+    /** False until the reconciliation at start has run: until then the node is not ready. */
+    private volatile boolean reconciled;
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> new Thread(r, "pergola-plugins"));
 
     @Activate
@@ -78,6 +82,9 @@ public class PluginService implements Plugins {
         this.safeMode = SafeMode.on(System.getenv(), context.getProperty(SafeMode.PROPERTY));
         String data = context.getProperty("karaf.data");
         this.store = new ArtifactStore(Paths.get(data == null ? "data" : data, "plugins"));
+        String etc = context.getProperty("karaf.etc");
+        this.signers = config.signature_signers().isBlank() ? Paths.get(etc == null ? "etc" : etc, "pergola-plugin-signers.pem")
+                : Paths.get(config.signature_signers());
         String base = context.getProperty("karaf.base");
         this.deployDir = config.deploy_dir().isBlank() ? Paths.get(base == null ? "." : base, "deploy")
                 : Paths.get(config.deploy_dir());
@@ -95,6 +102,8 @@ public class PluginService implements Plugins {
                 }
             } catch (RuntimeException e) {
                 LOG.error("Reconciling plugins at start failed", e);
+            } finally {
+                reconciled = true;
             }
         });
     }
@@ -102,6 +111,11 @@ public class PluginService implements Plugins {
     @Deactivate
     void deactivate() {
         background.shutdownNow();
+    }
+
+    /** Whether the reconciliation at start is done (readiness waits for it). */
+    public boolean reconciledOnce() {
+        return reconciled;
     }
 
     @Override
@@ -140,6 +154,7 @@ public class PluginService implements Plugins {
     @Override
     public PluginInfo install(Path artifact, InstallOptions options) {
         Inspection plugin = ArtifactInspector.inspect(artifact);
+        checkSignature(artifact);
         PluginInfo installed = locked(() -> {
             registry.find(plugin.slug()).ifPresent(p -> {
                 throw ApiException.conflict("A plugin '" + p.slug + "' is installed already (version " + p.version
@@ -293,6 +308,7 @@ public class PluginService implements Plugins {
     @Override
     public UpdateResult update(String slug, Path artifact, InstallOptions options) {
         Inspection next = ArtifactInspector.inspect(artifact);
+        checkSignature(artifact);
         return locked(() -> {
             refuseInSafeMode("update");
             return updater.update(slug, next, artifact, options);
@@ -423,6 +439,21 @@ public class PluginService implements Plugins {
 
     private PluginInfo view(PluginEntity p) {
         return records.view(p);
+    }
+
+    /** When the installation requires signed plugins: every bundle signed by a trusted signer, or 422. */
+    private void checkSignature(Path artifact) {
+        if (!config.signature_required()) {
+            return;
+        }
+        SignatureCheck check;
+        try {
+            check = SignatureCheck.fromPem(signers);
+        } catch (IllegalStateException e) {
+            throw ApiException.conflict(e.getMessage() + " (settings signature.required / signature.signers of"
+                    + " dev.pergola.plugins).");
+        }
+        check.verify(artifact);
     }
 
     private void refuseInSafeMode(String what) {

@@ -17,6 +17,14 @@ public @interface PluginsConfig {
             description = "Where discovery looks for plugin jars; empty means the distribution's deploy/ folder.")
     String deploy_dir() default "";
 
+    @AttributeDefinition(name = "Require signed plugins",
+            description = "Refuse plugins whose jars are not signed (every entry) by a trusted signer.")
+    boolean signature_required() default false;
+
+    @AttributeDefinition(name = "Trusted signers (PEM file)",
+            description = "Certificates of trusted plugin signers; empty means etc/pergola-plugin-signers.pem.")
+    String signature_signers() default "";
+
     @AttributeDefinition(name = "Start settle time (ms)",
             description = "How long enabling waits for the plugin's components to come up before declaring success.")
     long start_settle_ms() default 3000;

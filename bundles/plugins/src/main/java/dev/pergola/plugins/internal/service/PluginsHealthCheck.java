@@ -13,24 +13,26 @@ import dev.pergola.api.health.HealthCheckService;
 import dev.pergola.api.health.HealthResult;
 import dev.pergola.api.plugins.PluginInfo;
 import dev.pergola.api.plugins.PluginState;
-import dev.pergola.api.plugins.Plugins;
 
 /**
- * WARN, naming them, when enabled plugins are not running (the platform and the other plugins still serve, so
+ * DOWN (not ready) until the plugins stored as enabled have been started after boot; then WARN, naming them, when enabled plugins are not running (the platform and the other plugins still serve, so
  * this degrades the node rather than taking it out); WARN in safe mode too.
  */
 @Component
 @HealthCheckService(name = "plugins")
 public class PluginsHealthCheck implements HealthCheck {
-    private final Plugins plugins;
+    private final PluginService plugins;
 
     @Activate
-    public PluginsHealthCheck(@Reference Plugins plugins) {
+    public PluginsHealthCheck(@Reference PluginService plugins) {
         this.plugins = plugins;
     }
 
     @Override
     public HealthResult check() {
+        if (!plugins.reconciledOnce()) {
+            return HealthResult.down("starting the installed plugins");
+        }
         List<PluginInfo> all = plugins.list();
         Map<String, Object> failed = new LinkedHashMap<>();
         for (PluginInfo p : all) {

@@ -34,7 +34,28 @@ import javax.ws.rs.core.Context;
 public final class OpenApiGenerator {
     private static final List<String> METHOD_ORDER = List.of("get", "put", "post", "delete", "options", "head", "patch");
 
+    /** The document, with a stable key order: the same code gives byte-identical JSON on every node and run. */
     public Map<String, Object> generate(String title, String version, String basePath, Collection<Class<?>> resources) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> doc = (Map<String, Object>) stable(build(title, version, basePath, resources));
+        return doc;
+    }
+
+    /** Insertion-ordered maps keep their order; others (Map.of, whose order varies per JVM) are sorted by key. */
+    static Object stable(Object value) {
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = map instanceof LinkedHashMap || map instanceof java.util.SortedMap
+                    ? new LinkedHashMap<>() : new TreeMap<>();
+            map.forEach((k, v) -> copy.put(String.valueOf(k), stable(v)));
+            return copy;
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(OpenApiGenerator::stable).toList();
+        }
+        return value;
+    }
+
+    private Map<String, Object> build(String title, String version, String basePath, Collection<Class<?>> resources) {
         Schemas schemas = new Schemas();
         Map<String, Map<String, Object>> paths = new TreeMap<>();
         List<Class<?>> sorted = new ArrayList<>(resources);

@@ -5,6 +5,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 
 
 import javax.annotation.security.DenyAll;
@@ -131,5 +132,15 @@ public class OpenApiGeneratorTest {
         assertEquals("/", OpenApiGenerator.join("", "/"));
         assertEquals("health", OpenApiGenerator.tag("/api/health/live"));
         assertEquals("users", OpenApiGenerator.tag("/api/v1/users/{id}"));
+    }
+
+    @Test
+    public void mapsWithoutAnOrderComeOutSortedSoTheDocumentIsStable() {
+        Object stable = OpenApiGenerator.stable(Map.of("zeta", 1, "alpha", List.of(Map.of("y", 2, "b", 3)), "mid", 4));
+        assertEquals("{alpha=[{b=3, y=2}], mid=4, zeta=1}", stable.toString());
+        java.util.LinkedHashMap<String, Object> ordered = new java.util.LinkedHashMap<>();
+        ordered.put("z", 1);
+        ordered.put("a", 2);
+        assertEquals("insertion order is kept where it was chosen", "{z=1, a=2}", OpenApiGenerator.stable(ordered).toString());
     }
 }
