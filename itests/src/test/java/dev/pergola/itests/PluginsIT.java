@@ -242,7 +242,10 @@ public class PluginsIT {
     @Test
     public void dependenciesBetweenPluginsAreRespectedOrCascaded() throws Exception {
         assertEquals(201, upload("/api/v1/plugins", "pergola-fixture-lib-provider", true).status());
-        assertEquals(201, upload("/api/v1/plugins", "pergola-fixture-lib-consumer", true).status());
+        Http.Reply consumer = upload("/api/v1/plugins?enable=true", "pergola-fixture-lib-consumer", true);
+        assertEquals("installed even though it cannot be enabled yet", 201, consumer.status());
+        assertEquals("disabled", consumer.json().path("data").path("state").asText());
+        assertTrue(consumer.body(), consumer.json().path("data").path("last_error").asText().contains("greetlib"));
         assertEquals("[\"greeter\"]", http.get("/api/v1/plugins/greetlib", "Authorization", admin).json().path("data")
                 .path("dependants").toString());
 

@@ -210,10 +210,12 @@ public class PluginService implements Plugins {
             try {
                 return enable(installed.slug(), false, options.actor());
             } catch (ApiException e) {
+                // installed all the same: the caller sees the state ("failed", or "disabled" when e.g. a plugin it
+                // needs is disabled) and, in last_error, why it is not running
                 if (e.code() != ErrorCode.PLUGIN_FAILED) {
-                    throw e;
+                    registry.change(installed.slug(), r -> r.lastError = PluginRecords.truncate(e.getMessage()));
                 }
-                return get(installed.slug()); // installed, but failed to start: the caller sees state "failed"
+                return get(installed.slug());
             }
         }
         return installed;
