@@ -183,6 +183,8 @@ public class DistributionIT {
         assertEquals(200, http.await("/api/health", Duration.ofSeconds(120)).status());
         token = "Bearer " + login(http);
         assertEquals("leaving safe mode restores the plugins", 200, awaitStatus(http, "/api/v1/hello", token, 200));
+        String reconciled = shell("admin", ADMIN_PASSWORD, "plugin:reconcile");
+        assertTrue(reconciled, reconciled.contains("Nothing to do"));
 
         String removed = shell("admin", ADMIN_PASSWORD, "plugin:uninstall hello");
         assertTrue(removed, removed.contains("hello uninstalled"));

@@ -57,14 +57,18 @@ public class LoginThrottle {
         Instant now = Instant.now();
         AttemptCounter.Verdict account = check(accounts, "account", key(login), now);
         AttemptCounter.Verdict client = check(addresses, "address", address, now);
-        AttemptCounter.Verdict worst = !account.allowed() ? account : client;
-        if (!worst.allowed()) {
+        if (!account.allowed() || !client.allowed()) {
+            // an attempt during a delay counts as a failure and may turn the delay into a lock: the wait
+            // announced must be the one that now applies
             if (!account.allowed() && !account.locked()) {
                 fail(accounts, accountCounter, "account", key(login), now);
+                account = check(accounts, "account", key(login), now);
             }
             if (!client.allowed() && !client.locked()) {
                 fail(addresses, addressCounter, "address", address, now);
+                client = check(addresses, "address", address, now);
             }
+            AttemptCounter.Verdict worst = account.retryAfter().compareTo(client.retryAfter()) >= 0 ? account : client;
             long seconds = Math.max(1, (worst.retryAfter().toMillis() + 999) / 1000);
             throw new ApiException(ErrorCode.TOO_MANY_ATTEMPTS, (worst.locked()
                     ? "Too many failed logins: locked" : "Too many failed logins: wait") + " " + seconds + " s.",
