@@ -185,6 +185,12 @@ public class DistributionIT {
         assertEquals("leaving safe mode restores the plugins", 200, awaitStatus(http, "/api/v1/hello", token, 200));
         String reconciled = shell("admin", ADMIN_PASSWORD, "plugin:reconcile");
         assertTrue(reconciled, reconciled.contains("Nothing to do"));
+        String disabled = shell("admin", ADMIN_PASSWORD, "plugin:disable hello");
+        assertTrue(disabled, disabled.contains("hello 1.0.0: disabled"));
+        assertEquals(404, awaitStatus(http, "/api/v1/hello", token, 404));
+        String enabled = shell("admin", ADMIN_PASSWORD, "plugin:enable hello");
+        assertTrue(enabled, enabled.contains("hello 1.0.0: active"));
+        assertEquals(200, awaitStatus(http, "/api/v1/hello", token, 200));
 
         String removed = shell("admin", ADMIN_PASSWORD, "plugin:uninstall hello");
         assertTrue(removed, removed.contains("hello uninstalled"));

@@ -1,49 +1,15 @@
 package dev.pergola.identity.internal.shell;
 
-import org.apache.karaf.shell.api.action.Action;
-import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.Completion;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
-import dev.pergola.api.query.ListQueryParser;
-import dev.pergola.api.rest.ApiException;
-import dev.pergola.identity.internal.account.UserDirectory;
-import dev.pergola.identity.internal.rbac.RoleDirectory;
 import dev.pergola.identity.internal.store.UserEntity;
 
 @Service
 @Command(scope = "user", name = "role-remove", description = "Takes a role away from an account (the last admin keeps it)")
-public class UserRoleRemoveCommand implements Action {
-    @Argument(index = 0, name = "username", required = true, description = "The account")
-    @Completion(UsernameCompleter.class)
-    String username;
-
-    @Argument(index = 1, name = "role", required = true, description = "The role")
-    @Completion(RoleNameCompleter.class)
-    String role;
-
-    @Reference
-    private UserDirectory users;
-
-    @Reference
-    private RoleDirectory roles;
-
-    @Reference
-    private ListQueryParser parser;
-
+public class UserRoleRemoveCommand extends UserRoleCommand {
     @Override
-    public Object execute() {
-        try {
-            UserEntity user = users.removeRole(UserCommands.byName(users, parser, username).id, roles.byName(role).id);
-            System.out.println(user.username + " roles: " + String.join(", ",
-                    new java.util.TreeSet<>(user.roles.stream().map(r -> r.name).toList())));
-        } catch (ApiException e) {
-            System.out.println(UserCommands.describe(e));
-        } catch (IllegalArgumentException e) {
-            System.out.println(e.getMessage());
-        }
-        return null;
+    UserEntity change(String userId, String roleId) {
+        return users.removeRole(userId, roleId);
     }
 }

@@ -1,40 +1,15 @@
 package dev.pergola.plugins.internal.shell;
 
-import java.util.List;
-
-import org.apache.karaf.shell.api.action.Action;
-import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
-import org.apache.karaf.shell.api.action.Completion;
-import org.apache.karaf.shell.api.action.Option;
-import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
-import dev.pergola.api.plugins.Plugins;
-import dev.pergola.api.rest.ApiException;
+import dev.pergola.api.plugins.PluginInfo;
 
 @Service
-@Command(scope = "plugin", name = "enable", description = "Starts plugins (persistently: the choice is stored and survives restarts)")
-public class PluginEnableCommand implements Action {
-    @Argument(index = 0, name = "slugs", required = true, multiValued = true, description = "Plugins")
-    @Completion(PluginSlugCompleter.class)
-    List<String> slugs;
-
-    @Option(name = "--cascade", aliases = "-c", description = "Enable the plugins they need first")
-    boolean cascade;
-
-    @Reference
-    private Plugins plugins;
-
+@Command(scope = "plugin", name = "enable", description = "Starts plugins (persistently: the choice is stored and survives restarts); --cascade enables what they need first")
+public class PluginEnableCommand extends PluginSwitchCommand {
     @Override
-    public Object execute() {
-        for (String slug : slugs) {
-            try {
-                System.out.println(ShellOutput.line(plugins.enable(slug, cascade, ShellOutput.actor())));
-            } catch (ApiException e) {
-                System.out.println(ShellOutput.failure(slug, e));
-            }
-        }
-        return null;
+    PluginInfo apply(String slug, boolean cascade, String actor) {
+        return plugins.enable(slug, cascade, actor);
     }
 }

@@ -1,0 +1,50 @@
+package dev.pergola.identity.internal.shell;
+
+import java.util.TreeSet;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+
+import dev.pergola.api.query.ListQueryParser;
+import dev.pergola.api.rest.ApiException;
+import dev.pergola.identity.internal.account.UserDirectory;
+import dev.pergola.identity.internal.rbac.RoleDirectory;
+import dev.pergola.identity.internal.store.UserEntity;
+
+/** user:role-add and user:role-remove: the same arguments and report, a different change. */
+abstract class UserRoleCommand implements Action {
+    @Argument(index = 0, name = "username", required = true, description = "The account")
+    @Completion(UsernameCompleter.class)
+    String username;
+
+    @Argument(index = 1, name = "role", required = true, description = "The role")
+    @Completion(RoleNameCompleter.class)
+    String role;
+
+    @Reference
+    UserDirectory users;
+
+    @Reference
+    private RoleDirectory roles;
+
+    @Reference
+    private ListQueryParser parser;
+
+    abstract UserEntity change(String userId, String roleId);
+
+    @Override
+    public Object execute() {
+        try {
+            UserEntity user = change(UserCommands.byName(users, parser, username).id, roles.byName(role).id);
+            System.out.println(user.username + " roles: " + String.join(", ",
+                    new TreeSet<>(user.roles.stream().map(r -> r.name).toList())));
+        } catch (ApiException e) {
+            System.out.println(UserCommands.describe(e));
+        } catch (IllegalArgumentException e) {
+            System.out.println(e.getMessage());
+        }
+        return null;
+    }
+}
