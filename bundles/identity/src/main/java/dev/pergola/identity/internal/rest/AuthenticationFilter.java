@@ -25,7 +25,6 @@ import dev.pergola.identity.internal.account.Accounts;
 import dev.pergola.identity.internal.apikey.ApiKeys;
 import dev.pergola.identity.internal.session.CsrfTokens;
 import dev.pergola.identity.internal.session.Sessions;
-import dev.pergola.identity.internal.store.SessionEntity;
 import dev.pergola.identity.internal.store.UserEntity;
 import dev.pergola.identity.internal.token.AccessTokens;
 
@@ -98,7 +97,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         if (cookie == null || cookie.getValue() == null || cookie.getValue().isBlank()) {
             return;
         }
-        SessionEntity session = sessions.byCookie(cookie.getValue()).orElse(null);
+        Sessions.CookieSession session = sessions.byCookie(cookie.getValue()).orElse(null);
         if (session == null) {
             return;
         }
@@ -106,12 +105,12 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             throw new ApiException(ErrorCode.CSRF_TOKEN_INVALID, "Requests signed in by cookie must carry the "
                     + BrowserSession.CSRF_HEADER + " header with the session's CSRF token.");
         }
-        UserEntity user = accounts.findActive(session.userId).orElse(null);
+        UserEntity user = accounts.findActive(session.userId()).orElse(null);
         if (user == null) {
             return;
         }
         install(request, new PergolaPrincipal(user.id, user.username, accounts.effectivePermissions(user.id),
-                session.id), BrowserSession.SCHEME);
+                session.id()), BrowserSession.SCHEME);
     }
 
     private static void install(ContainerRequestContext request, PergolaPrincipal principal, String scheme) {

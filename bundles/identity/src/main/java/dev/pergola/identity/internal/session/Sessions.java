@@ -36,8 +36,13 @@ public class Sessions {
     private final Duration lifetime;
     /** Checked on every request: cached 5 s; ending a session here drops it at once. */
     private final ExpiringCache<String, Boolean> active = new ExpiringCache<>(Duration.ofSeconds(5), 100_000);
-    /** Cookie secret hash → session id ("" for none); a session's end is seen through {@link #isActive}. */
-    private final ExpiringCache<String, String> cookies = new ExpiringCache<>(Duration.ofSeconds(30), 100_000);
+    /** Cookie secret hash → its session ({@link CookieSession#NONE} for none); an end is seen through {@link #isActive}. */
+    private final ExpiringCache<String, CookieSession> cookies = new ExpiringCache<>(Duration.ofSeconds(30), 100_000);
+
+    /** The browser session a cookie names: what authenticating a request needs. */
+    public record CookieSession(String id, String userId) {
+        static final CookieSession NONE = new CookieSession("", "");
+    }
 
     /** A session and the refresh token that continues it (shown to the client once). */
     public record Opened(SessionEntity session, String refreshToken) {
@@ -58,19 +63,16 @@ public class Sessions {
         return open(userId, clientAddress, userAgent, SessionEntity.COOKIE);
     }
 
-    /** The active browser session whose cookie carries this secret. */
-    public Optional<SessionEntity> byCookie(String secret) {
+    /** The active browser session whose cookie carries this secret; no database read while it is cached. */
+    public Optional<CookieSession> byCookie(String secret) {
         if (secret == null || secret.isBlank()) {
             return Optional.empty();
         }
-        String sessionId = cookies.get(OpaqueTokens.hash(secret), hash -> jpa.txExpr(TransactionType.Required, em -> em
-                .createQuery("SELECT s.id FROM SessionEntity s WHERE s.refreshHash = :h AND s.kind = :k", String.class)
+        CookieSession session = cookies.get(OpaqueTokens.hash(secret), hash -> jpa.txExpr(TransactionType.Required, em -> em
+                .createQuery("SELECT s FROM SessionEntity s WHERE s.refreshHash = :h AND s.kind = :k", SessionEntity.class)
                 .setParameter("h", hash).setParameter("k", SessionEntity.COOKIE).getResultList().stream()
-                .findFirst().orElse("")));
-        if (sessionId.isEmpty() || !isActive(sessionId)) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(jpa.txExpr(TransactionType.Required, em -> em.find(SessionEntity.class, sessionId)));
+                .findFirst().map(s -> new CookieSession(s.id, s.userId)).orElse(CookieSession.NONE)));
+        return session == CookieSession.NONE || !isActive(session.id()) ? Optional.empty() : Optional.of(session);
     }
 
     private Opened open(String userId, String clientAddress, String userAgent, String kind) {

@@ -329,7 +329,8 @@ public class PluginBundles {
             throw new PluginStartException("cannot resolve: " + unresolved.get());
         }
         try {
-            for (Bundle library : members(bundle).subList(1, members(bundle).size())) {
+            List<Bundle> members = members(bundle);
+            for (Bundle library : members.subList(1, members.size())) {
                 if (library.getHeaders("").get(org.osgi.framework.Constants.FRAGMENT_HOST) == null) {
                     library.start(Bundle.START_TRANSIENT);
                 }
