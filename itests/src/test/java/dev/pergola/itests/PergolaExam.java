@@ -47,6 +47,9 @@ final class PergolaExam {
                 systemProperty(HTTP_PORT).value(Integer.toString(http)),
                 systemProperty(FIXTURES).value(System.getProperty(FIXTURES, "")),
                 systemProperty("pergola.version").value(System.getProperty("pergola.version"))));
+        if (Boolean.getBoolean("pergola.itest.keep")) {
+            options.add(org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder());
+        }
         options.addAll(Arrays.asList(extra));
         return options.toArray(new Option[0]);
     }

@@ -77,8 +77,8 @@ public class PlatformIT {
     }
 
     @Test
-    public void healthIsUpWithEveryCheckDetailed() {
-        Http.Reply reply = http.get("/api/health");
+    public void healthIsUpWithEveryCheckDetailed() throws Exception {
+        Http.Reply reply = http.get("/api/health", "Authorization", "Bearer " + Admin.login(http));
         assertEquals(reply.body(), 200, reply.status());
         assertTrue(reply.header("Content-Type").startsWith("application/json"));
         JsonNode json = reply.json();

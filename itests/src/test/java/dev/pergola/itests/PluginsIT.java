@@ -190,7 +190,7 @@ public class PluginsIT {
         assertEquals(again.body(), 422, again.status());
         assertEquals("PLUGIN_FAILED", again.json().path("error").path("code").asText());
 
-        Http.Reply health = http.get("/api/health");
+        Http.Reply health = http.get("/api/health", "Authorization", admin);
         assertEquals("a failed plugin degrades, it does not take the node out", 200, health.status());
         assertEquals("WARN", health.json().path("status").asText());
         assertTrue(health.body(), health.json().path("checks").path("plugins").path("message").asText().contains("failing"));

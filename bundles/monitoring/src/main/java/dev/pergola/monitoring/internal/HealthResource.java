@@ -9,10 +9,14 @@ import javax.annotation.security.PermitAll;
 import javax.ws.rs.GET;
 import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
 
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -20,16 +24,20 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+import org.osgi.service.metatype.annotations.Designate;
 
 import dev.pergola.api.health.HealthCheck;
 import dev.pergola.api.rest.PergolaApplication;
 
 /**
- * {@code /api/health}: every check, 200 when all are UP, else 503 with each check's detail.
- * {@code /api/health/ready}: the checks tagged {@code ready}. {@code /api/health/live}: the platform answers.
- * Public by design: load balancers and orchestrators call these without credentials.
+ * {@code /api/health}: every check, 200 when all are UP or WARN, else 503. {@code /api/health/ready}: the checks
+ * tagged {@code ready}. {@code /api/health/live}: the platform answers. Public by design (load balancers and
+ * orchestrators call these without credentials), so anonymous callers see the statuses and check names only;
+ * callers with {@code admin.monitoring.view} also see each check's message and details. Checks run in parallel
+ * with a timeout and a short result cache ({@link CheckExecutor}).
  */
-@Component(service = HealthResource.class)
+@Component(service = HealthResource.class, configurationPid = "dev.pergola.health")
+@Designate(ocd = HealthConfig.class)
 @JaxrsResource
 @JaxrsApplicationSelect(PergolaApplication.SELECT)
 @JSONRequired
@@ -37,9 +45,25 @@ import dev.pergola.api.rest.PergolaApplication;
 @Produces(MediaType.APPLICATION_JSON)
 @PermitAll
 public class HealthResource {
+    static final String DETAIL_PERMISSION = "admin.monitoring.view";
+
     private final List<Registered> checks = new CopyOnWriteArrayList<>();
+    private final CheckExecutor executor;
+
+    @Context
+    private SecurityContext security;
 
     private record Registered(HealthCheck check, String name, List<String> tags) {
+    }
+
+    @Activate
+    public HealthResource(HealthConfig config) {
+        this.executor = new CheckExecutor(config.timeout_ms(), config.cache_ms());
+    }
+
+    @Deactivate
+    void deactivate() {
+        executor.shutdown();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -51,6 +75,7 @@ public class HealthResource {
 
     void removeCheck(HealthCheck check) {
         checks.removeIf(r -> r.check() == check);
+        executor.forget(check);
     }
 
     @GET
@@ -71,8 +96,10 @@ public class HealthResource {
         return Map.of("status", "UP");
     }
 
-    private static Response answer(List<HealthReport.Named> selected) {
-        Map<String, Object> report = HealthReport.run(selected);
+    private Response answer(List<HealthReport.Named> selected) {
+        boolean detailed = security != null && security.getUserPrincipal() != null
+                && security.isUserInRole(DETAIL_PERMISSION);
+        Map<String, Object> report = HealthReport.of(executor.run(selected), detailed);
         return Response.status(HealthReport.isUp(report) ? 200 : 503).type(MediaType.APPLICATION_JSON)
                 .entity(report).build();
     }

@@ -4,13 +4,20 @@ import javax.ws.rs.core.Application;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationBase;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsExtensionSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 
 import dev.pergola.api.rest.PergolaApplication;
+import dev.pergola.rest.internal.filters.SecurityGate;
 
-/** The platform's JAX-RS application at {@code /api}; resources and extensions join it through the whiteboard. */
+/**
+ * The platform's JAX-RS application at {@code /api}; resources and extensions join it through the whiteboard.
+ * It requires the {@link SecurityGate}: the whiteboard does not serve it until the gate is there, and the gate
+ * refuses whatever authorization has not vouched for.
+ */
 @Component(service = Application.class)
 @JaxrsName(PergolaApplication.NAME)
 @JaxrsApplicationBase("api")
+@JaxrsExtensionSelect("(osgi.jaxrs.name=" + SecurityGate.NAME + ")")
 public class PergolaRestApplication extends Application {
 }

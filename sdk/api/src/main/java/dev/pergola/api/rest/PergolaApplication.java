@@ -14,6 +14,12 @@ public final class PergolaApplication {
     public static final String BASE = "/api";
     /** Header carrying the request id, echoed when the client sent one. */
     public static final String REQUEST_ID_HEADER = "X-Request-ID";
+    /**
+     * Request property the platform's authorization filter sets once it has checked a request against the
+     * resource method's security annotations. The REST base refuses every request without it (fail closed):
+     * while authorization is missing nothing but liveness is served.
+     */
+    public static final String AUTHORIZED_PROPERTY = "dev.pergola.authorized";
 
     private PergolaApplication() {
     }

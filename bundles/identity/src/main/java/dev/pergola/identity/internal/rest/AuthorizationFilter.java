@@ -73,6 +73,7 @@ public class AuthorizationFilter implements ContainerRequestFilter {
         }
         Rule rule = Rule.of(resource.getResourceMethod(), resource.getResourceClass());
         if (rule.permitAll()) {
+            request.setProperty(PergolaApplication.AUTHORIZED_PROPERTY, Boolean.TRUE);
             return;
         }
         PergolaPrincipal principal = request.getSecurityContext() == null ? null
@@ -89,5 +90,7 @@ public class AuthorizationFilter implements ContainerRequestFilter {
             throw new ApiException(ErrorCode.PERMISSION_DENIED, "You need the permission " + required + ".",
                     Map.of(), Map.of("required_permission", required));
         }
+        // the REST base's gate serves nothing this filter has not vouched for (fail closed)
+        request.setProperty(PergolaApplication.AUTHORIZED_PROPERTY, Boolean.TRUE);
     }
 }

@@ -9,10 +9,16 @@ import java.util.Map;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.pergola.api.rest.ErrorCode;
+import dev.pergola.rest.internal.json.JsonMapper;
 
 /** Builds the one error shape of DESIGN.md: {@code {"error": {code, message, details, request_id, timestamp}}}. */
 public final class ErrorEnvelope {
+    private static final ObjectMapper JSON = JsonMapper.create();
+
     private ErrorEnvelope() {
     }
 
@@ -40,5 +46,20 @@ public final class ErrorEnvelope {
 
     public static Response response(ErrorCode code, String message, String requestId) {
         return response(code, message, Map.of(), Map.of(), requestId);
+    }
+
+    /** The envelope as UTF-8 JSON bytes, for answers written where no JAX-RS message body writer exists. */
+    public static byte[] bytes(ErrorCode code, String message, String requestId) {
+        try {
+            return JSON.writeValueAsBytes(body(code, message, Map.of(), Map.of(), requestId));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write the error envelope", e);
+        }
+    }
+
+    /** A response whose entity is already serialized: usable in applications without the platform's JSON provider. */
+    public static Response serialized(ErrorCode code, String message, String requestId) {
+        return Response.status(code.status()).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(bytes(code, message, requestId)).build();
     }
 }

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.pergola.api.rest.ApiException;
 import dev.pergola.api.rest.ErrorCode;
-import dev.pergola.rest.internal.RestApplications;
+import dev.pergola.api.rest.PergolaApplication;
 import dev.pergola.rest.internal.filters.RequestIds;
 
 /**
@@ -31,7 +31,7 @@ import dev.pergola.rest.internal.filters.RequestIds;
 @Component(service = ExceptionMapper.class)
 @JaxrsExtension
 @JaxrsName("pergola.errors")
-@JaxrsApplicationSelect(RestApplications.PLATFORM_AND_DEFAULT)
+@JaxrsApplicationSelect(PergolaApplication.SELECT)
 public class ExceptionMappers implements ExceptionMapper<Throwable> {
     private static final Logger LOG = LoggerFactory.getLogger(ExceptionMappers.class);
 

@@ -15,13 +15,12 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 import org.slf4j.MDC;
 
 import dev.pergola.api.rest.PergolaApplication;
-import dev.pergola.rest.internal.RestApplications;
 
 /** Gives every request an id (the client's {@code X-Request-ID} when sane), echoes it, and puts it in the log MDC. */
 @Component(service = {ContainerRequestFilter.class, ContainerResponseFilter.class})
 @JaxrsExtension
 @JaxrsName("pergola.request-id")
-@JaxrsApplicationSelect(RestApplications.PLATFORM_AND_DEFAULT)
+@JaxrsApplicationSelect(PergolaApplication.SELECT)
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 100)
 public class RequestIdFilter implements ContainerRequestFilter, ContainerResponseFilter {

@@ -19,7 +19,7 @@ public final class RequestIds {
     }
 
     /** The client's id when it is safe to echo (no header injection, bounded length), else a new one. */
-    static String choose(String sent) {
+    public static String choose(String sent) {
         return sent != null && SAFE.matcher(sent).matches() ? sent : UUID.randomUUID().toString();
     }
 

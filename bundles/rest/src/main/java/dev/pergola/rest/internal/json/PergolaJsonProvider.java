@@ -21,7 +21,8 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
 
-import dev.pergola.rest.internal.RestApplications;
+import dev.pergola.api.rest.PergolaApplication;
+
 
 /**
  * The JSON provider of the platform application. Registered with {@code osgi.jaxrs.media.type=application/json}
@@ -32,7 +33,7 @@ import dev.pergola.rest.internal.RestApplications;
 @JaxrsExtension
 @JaxrsName("pergola.json")
 @JaxrsMediaType(MediaType.APPLICATION_JSON)
-@JaxrsApplicationSelect(RestApplications.PLATFORM_AND_DEFAULT)
+@JaxrsApplicationSelect(PergolaApplication.SELECT)
 @Consumes({MediaType.APPLICATION_JSON, "application/*+json"})
 @Produces({MediaType.APPLICATION_JSON, "application/*+json"})
 public class PergolaJsonProvider extends JacksonJsonProvider {
