@@ -192,7 +192,10 @@ public class UserDirectory {
         String wanted = changes.email() == null ? null : changes.email().toLowerCase(Locale.ROOT);
         boolean emailChange = wanted != null && !wanted.equals(me.email);
         if (emailChange) {
-            verifyCurrentPassword(me, currentPassword, address);
+            List<String> wrong = currentPasswordProblems(me, currentPassword, address);
+            if (!wrong.isEmpty()) {
+                throw ApiException.validation(Map.of("current_password", wrong));
+            }
         }
         boolean[] taken = {false};
         UserEntity updated = jpa.txExpr(TransactionType.Required, em -> {
@@ -266,18 +269,20 @@ public class UserDirectory {
      * The user's current password, checked as a login is: refused while the account or address is throttled,
      * a wrong one counts as a failed login, so this is no unthrottled password oracle.
      *
-     * @throws ApiException 422 on {@code current_password} when missing or wrong; 429 when throttled
+     * @return what is wrong with {@code current} (missing or not the password); empty when it is right
+     * @throws ApiException 429 when the account or address must wait
      */
-    void verifyCurrentPassword(UserEntity user, String current, String address) {
+    List<String> currentPasswordProblems(UserEntity user, String current, String address) {
         if (current == null || current.isEmpty()) {
-            throw ApiException.validation("current_password", "is required for this change");
+            return List.of("is required for this change");
         }
         throttle.checkAllowed(user.username, address);
         if (!hasher.verify(current, user.passwordHash)) {
             throttle.recordFailure(user.username, address);
-            throw ApiException.validation("current_password", "is not your current password");
+            return List.of("is not your current password");
         }
         throttle.recordSuccess(user.username);
+        return List.of();
     }
 
     /**
@@ -287,8 +292,12 @@ public class UserDirectory {
     public void changePassword(String userId, String current, String password, String confirmation, String keepSession,
             String address) {
         UserEntity user = get(userId);
-        verifyCurrentPassword(user, current, address);
-        Map<String, List<String>> problems = newPasswordProblems(user, password, confirmation);
+        Map<String, List<String>> problems = new LinkedHashMap<>();
+        List<String> wrong = currentPasswordProblems(user, current, address);
+        if (!wrong.isEmpty()) {
+            problems.put("current_password", wrong);
+        }
+        problems.putAll(newPasswordProblems(user, password, confirmation));
         if (!problems.isEmpty()) {
             throw ApiException.validation(problems);
         }
