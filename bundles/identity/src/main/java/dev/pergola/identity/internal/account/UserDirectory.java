@@ -99,7 +99,7 @@ public class UserDirectory {
      */
     UserEntity create(Actor actor, String username, String email, String password, Changes names, List<String> roleNames,
             boolean enforcePolicy) {
-        Map<String, List<String>> problems = new LinkedHashMap<>(lengthProblems(email, names));
+        Map<String, List<String>> problems = fieldProblems(email, names);
         if (username == null || !USERNAME.matcher(username).matches()) {
             problems.put("username", List.of("3 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit"));
         }
@@ -234,27 +234,21 @@ public class UserDirectory {
         return copy;
     }
 
-    /** Lengths (from the schema), email shape and time zone of writable fields. */
+    /** Lengths (from the schema), email shape and time zone of writable fields; 422 naming each bad field. */
     private static void validate(Changes changes) {
-        Map<String, List<String>> problems = new LinkedHashMap<>(lengthProblems(changes.email(), changes));
+        Map<String, List<String>> problems = fieldProblems(changes.email(), changes);
         if (changes.email() != null && !problems.containsKey("email") && !EMAIL.matcher(changes.email()).matches()) {
             problems.put("email", List.of("must be an email address"));
-        }
-        if (changes.timezone() != null && !problems.containsKey("timezone")) {
-            try {
-                java.time.ZoneId.of(changes.timezone());
-            } catch (java.time.DateTimeException e) {
-                problems.put("timezone", List.of("is not a time zone id such as Europe/Paris"));
-            }
         }
         if (!problems.isEmpty()) {
             throw ApiException.validation(problems);
         }
     }
 
-    private static Map<String, List<String>> lengthProblems(String email, Changes c) {
+    /** Lengths from the schema, and the time zone id; field → problems (mutable, for more checks to add to). */
+    private static Map<String, List<String>> fieldProblems(String email, Changes c) {
         Changes n = c == null ? new Changes(null, null, null, null, null, null, null) : c;
-        return FieldLengths.check()
+        Map<String, List<String>> problems = new LinkedHashMap<>(FieldLengths.check()
                 .text("email", email, Columns.USER_EMAIL)
                 .text("first_name", n.firstName(), Columns.USER_FIRST_NAME)
                 .text("last_name", n.lastName(), Columns.USER_LAST_NAME)
@@ -262,7 +256,15 @@ public class UserDirectory {
                 .text("bio", n.bio(), Columns.USER_BIO)
                 .text("locale", n.locale(), Columns.USER_LOCALE)
                 .text("timezone", n.timezone(), Columns.USER_TIMEZONE)
-                .problems();
+                .problems());
+        if (n.timezone() != null && !problems.containsKey("timezone")) {
+            try {
+                java.time.ZoneId.of(n.timezone());
+            } catch (java.time.DateTimeException e) {
+                problems.put("timezone", List.of("is not a time zone id such as Europe/Paris"));
+            }
+        }
+        return problems;
     }
 
     /**
