@@ -134,6 +134,22 @@ public class Accounts {
         return frozen;
     }
 
+    /** What a role grants: its permissions, or every permission there is for {@code admin}. */
+    public Set<String> grantsOf(RoleEntity role) {
+        if (PermissionCatalog.ADMIN_ROLE.equals(role.name)) {
+            return allPermissions();
+        }
+        Set<String> names = new TreeSet<>();
+        role.permissions.forEach(p -> names.add(p.name));
+        return names;
+    }
+
+    /** Every permission the catalogue holds now: what the {@code admin} role grants. */
+    public Set<String> allPermissions() {
+        return Set.copyOf(jpa.txExpr(TransactionType.Required,
+                em -> em.createQuery("SELECT p.name FROM PermissionEntity p", String.class).getResultList()));
+    }
+
     /** Drops cached permissions, after a change of roles or role permissions. */
     public void invalidate(String userId) {
         if (userId == null) {

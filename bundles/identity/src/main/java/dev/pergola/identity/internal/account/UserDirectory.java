@@ -24,14 +24,23 @@ import dev.pergola.api.query.PageResult;
 import dev.pergola.api.rest.ApiException;
 import dev.pergola.api.rest.ErrorCode;
 import dev.pergola.identity.internal.password.PasswordHasher;
+import dev.pergola.identity.internal.rbac.Actor;
+import dev.pergola.identity.internal.rbac.GrantPolicy;
 import dev.pergola.identity.internal.rbac.PermissionCatalog;
 import dev.pergola.identity.internal.session.Sessions;
+import dev.pergola.identity.internal.store.Columns;
+import dev.pergola.identity.internal.store.FieldLengths;
 import dev.pergola.identity.internal.token.AuthConfig;
 import dev.pergola.identity.internal.store.PasswordHistoryEntity;
 import dev.pergola.identity.internal.store.RoleEntity;
 import dev.pergola.identity.internal.store.UserEntity;
+import dev.pergola.identity.internal.throttle.LoginThrottle;
 
-/** Administration of accounts: the rules REST, shell and UI share. */
+/**
+ * Administration of accounts: the rules REST, shell and UI share. Every change made for someone else takes the
+ * {@link Actor} asking and goes through the grantor rule ({@link GrantPolicy}); self-service changes
+ * ({@link #updateOwn}, {@link #changePassword}) check the current password through the login throttle.
+ */
 @Component(service = UserDirectory.class, configurationPid = "dev.pergola.auth")
 public class UserDirectory {
     static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{2,63}");
@@ -41,6 +50,7 @@ public class UserDirectory {
     private final ListQueryExecutor lists;
     private final Accounts accounts;
     private final Sessions sessions;
+    private final LoginThrottle throttle;
     private final PasswordHasher hasher = PasswordHasher.owaspMinimum();
     private final PasswordPolicy policy;
     private final int historyDepth;
@@ -54,8 +64,9 @@ public class UserDirectory {
     @Activate
     public UserDirectory(@Reference(target = "(osgi.unit.name=pergola-identity)") JpaTemplate jpa,
             @Reference ListQueryExecutor lists, @Reference Accounts accounts, @Reference Sessions sessions,
-            AuthConfig config) {
+            @Reference LoginThrottle throttle, AuthConfig config) {
         this.sessions = sessions;
+        this.throttle = throttle;
         this.policy = new PasswordPolicy(config.password_min_length());
         this.historyDepth = config.password_history();
         this.registrationEnabled = config.registration_enabled();
@@ -73,19 +84,27 @@ public class UserDirectory {
         return jpa.txExpr(TransactionType.Required, em -> find(em, id));
     }
 
-    public UserEntity create(String username, String email, String password, Changes names, List<String> roleNames) {
-        return create(username, email, password, names, roleNames, true);
+    /**
+     * An administrator (or operator) creates an account; the roles it gets ({@code user} when none is named) must
+     * grant nothing beyond what {@code actor} holds.
+     */
+    public UserEntity create(Actor actor, String username, String email, String password, Changes names,
+            List<String> roleNames) {
+        return create(actor, username, email, password, names, roleNames, true);
     }
 
-    /** The password policy is skipped only for the operator-chosen first admin password (it is warned about). */
-    UserEntity create(String username, String email, String password, Changes names, List<String> roleNames,
+    /**
+     * The password policy is skipped only for the operator-chosen first admin password (it is warned about). A
+     * null {@code actor} is the platform itself (first boot, self-registration with the default role).
+     */
+    UserEntity create(Actor actor, String username, String email, String password, Changes names, List<String> roleNames,
             boolean enforcePolicy) {
-        Map<String, List<String>> problems = new LinkedHashMap<>();
+        Map<String, List<String>> problems = fieldProblems(email, names);
         if (username == null || !USERNAME.matcher(username).matches()) {
             problems.put("username", List.of("3 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit"));
         }
         if (email == null || !EMAIL.matcher(email).matches()) {
-            problems.put("email", List.of("must be an email address"));
+            problems.putIfAbsent("email", List.of("must be an email address"));
         }
         List<String> passwordProblems = enforcePolicy ? policy.problems(password, username) : List.of();
         if (!passwordProblems.isEmpty()) {
@@ -94,7 +113,16 @@ public class UserDirectory {
         if (!problems.isEmpty()) {
             throw ApiException.validation(problems);
         }
+        List<String> roles = roleNames == null || roleNames.isEmpty() ? List.of(PermissionCatalog.USER_ROLE) : roleNames;
         UserEntity created = jpa.txExpr(TransactionType.Required, em -> {
+            List<RoleEntity> granted = new ArrayList<>();
+            for (String roleName : roles) {
+                RoleEntity role = roleByName(em, roleName);
+                if (actor != null) {
+                    GrantPolicy.assignRole(actor, role.name, accounts.grantsOf(role));
+                }
+                granted.add(role);
+            }
             ensureUnique(em, username, email, null);
             UserEntity u = new UserEntity();
             u.id = UUID.randomUUID().toString();
@@ -105,10 +133,7 @@ public class UserDirectory {
             u.createdAt = Timestamp.from(Instant.now());
             u.updatedAt = u.createdAt;
             apply(u, names);
-            List<String> roles = roleNames == null || roleNames.isEmpty() ? List.of(PermissionCatalog.USER_ROLE) : roleNames;
-            for (String roleName : roles) {
-                u.roles.add(roleByName(em, roleName));
-            }
+            u.roles.addAll(granted);
             em.persist(u);
             remember(em, u.id, u.passwordHash);
             return u;
@@ -124,24 +149,24 @@ public class UserDirectory {
             throw new ApiException(ErrorCode.RESOURCE_NOT_FOUND,
                     "Self-registration is not enabled here; ask an administrator for an account.");
         }
-        return create(username, email, password, null, List.of(PermissionCatalog.USER_ROLE), true);
+        return create(null, username, email, password, null, List.of(PermissionCatalog.USER_ROLE), true);
     }
 
     /** The first admin, created on first boot with role {@code admin}. */
     public UserEntity createFirstAdmin(String password) {
-        return create("admin", "admin@localhost", password, null, List.of(PermissionCatalog.ADMIN_ROLE), false);
+        return create(null, "admin", "admin@localhost", password, null, List.of(PermissionCatalog.ADMIN_ROLE), false);
     }
 
     public List<String> policyProblems(String password, String username) {
         return policy.problems(password, username);
     }
 
-    public UserEntity update(String id, Changes changes) {
-        if (changes.email() != null && !EMAIL.matcher(changes.email()).matches()) {
-            throw ApiException.validation("email", "must be an email address");
-        }
-        return jpa.txExpr(TransactionType.Required, em -> {
+    /** An administrator edits an account (the grantor rule applies); a taken email is a 409. */
+    public UserEntity update(Actor actor, String id, Changes changes) {
+        validate(changes);
+        UserEntity updated = jpa.txExpr(TransactionType.Required, em -> {
             UserEntity u = find(em, id);
+            mayEdit(actor, u);
             if (changes.email() != null) {
                 ensureUnique(em, null, changes.email(), id);
                 u.email = changes.email().toLowerCase(Locale.ROOT);
@@ -150,17 +175,129 @@ public class UserDirectory {
             u.updatedAt = Timestamp.from(Instant.now());
             return u;
         });
+        accounts.invalidate(id);
+        return updated;
+    }
+
+    /**
+     * A user edits their own profile. A new email (where reset links go) needs the current password, checked
+     * through the login throttle. An address another account uses is not revealed: the answer is the same as for
+     * a successful change, but nothing changes (the returned account shows the address asked for, detached).
+     *
+     * @param address the client address, for the throttle
+     */
+    public UserEntity updateOwn(String userId, Changes changes, String currentPassword, String address) {
+        validate(changes);
+        UserEntity me = get(userId);
+        String wanted = changes.email() == null ? null : changes.email().toLowerCase(Locale.ROOT);
+        boolean emailChange = wanted != null && !wanted.equals(me.email);
+        if (emailChange) {
+            List<String> wrong = currentPasswordProblems(me, currentPassword, address);
+            if (!wrong.isEmpty()) {
+                throw ApiException.validation(Map.of("current_password", wrong));
+            }
+        }
+        boolean[] taken = {false};
+        UserEntity updated = jpa.txExpr(TransactionType.Required, em -> {
+            UserEntity u = find(em, userId);
+            if (emailChange) {
+                taken[0] = emailTaken(em, wanted, userId);
+                if (!taken[0]) {
+                    u.email = wanted;
+                }
+            }
+            apply(u, changes);
+            u.updatedAt = Timestamp.from(Instant.now());
+            return u;
+        });
+        accounts.invalidate(userId);
+        return taken[0] ? shownAs(updated, wanted) : updated;
+    }
+
+    /** A copy of a (committed, detached) account that shows {@code email}, for an answer that must not differ. */
+    private static UserEntity shownAs(UserEntity u, String email) {
+        UserEntity copy = new UserEntity();
+        copy.id = u.id;
+        copy.username = u.username;
+        copy.email = email;
+        copy.firstName = u.firstName;
+        copy.lastName = u.lastName;
+        copy.phone = u.phone;
+        copy.bio = u.bio;
+        copy.locale = u.locale;
+        copy.timezone = u.timezone;
+        copy.status = u.status;
+        copy.createdAt = u.createdAt;
+        copy.updatedAt = u.updatedAt;
+        copy.lastLoginAt = u.lastLoginAt;
+        copy.roles.addAll(u.roles);
+        return copy;
+    }
+
+    /** Lengths (from the schema), email shape and time zone of writable fields; 422 naming each bad field. */
+    private static void validate(Changes changes) {
+        Map<String, List<String>> problems = fieldProblems(changes.email(), changes);
+        if (changes.email() != null && !problems.containsKey("email") && !EMAIL.matcher(changes.email()).matches()) {
+            problems.put("email", List.of("must be an email address"));
+        }
+        if (!problems.isEmpty()) {
+            throw ApiException.validation(problems);
+        }
+    }
+
+    /** Lengths from the schema, and the time zone id; field → problems (mutable, for more checks to add to). */
+    private static Map<String, List<String>> fieldProblems(String email, Changes c) {
+        Changes n = c == null ? new Changes(null, null, null, null, null, null, null) : c;
+        Map<String, List<String>> problems = new LinkedHashMap<>(FieldLengths.check()
+                .text("email", email, Columns.USER_EMAIL)
+                .text("first_name", n.firstName(), Columns.USER_FIRST_NAME)
+                .text("last_name", n.lastName(), Columns.USER_LAST_NAME)
+                .text("phone", n.phone(), Columns.USER_PHONE)
+                .text("bio", n.bio(), Columns.USER_BIO)
+                .text("locale", n.locale(), Columns.USER_LOCALE)
+                .text("timezone", n.timezone(), Columns.USER_TIMEZONE)
+                .problems());
+        if (n.timezone() != null && !problems.containsKey("timezone")) {
+            try {
+                java.time.ZoneId.of(n.timezone());
+            } catch (java.time.DateTimeException e) {
+                problems.put("timezone", List.of("is not a time zone id such as Europe/Paris"));
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * The user's current password, checked as a login is: refused while the account or address is throttled,
+     * a wrong one counts as a failed login, so this is no unthrottled password oracle.
+     *
+     * @return what is wrong with {@code current} (missing or not the password); empty when it is right
+     * @throws ApiException 429 when the account or address must wait
+     */
+    List<String> currentPasswordProblems(UserEntity user, String current, String address) {
+        if (current == null || current.isEmpty()) {
+            return List.of("is required for this change");
+        }
+        throttle.checkAllowed(user.username, address);
+        if (!hasher.verify(current, user.passwordHash)) {
+            throttle.recordFailure(user.username, address);
+            return List.of("is not your current password");
+        }
+        throttle.recordSuccess(user.username);
+        return List.of();
     }
 
     /**
      * A user changes their own password: the current one must be right, the new one must pass the policy and
      * differ; every other session of the user ends (the one making the change stays).
      */
-    public void changePassword(String userId, String current, String password, String confirmation, String keepSession) {
+    public void changePassword(String userId, String current, String password, String confirmation, String keepSession,
+            String address) {
         UserEntity user = get(userId);
         Map<String, List<String>> problems = new LinkedHashMap<>();
-        if (current == null || !hasher.verify(current, user.passwordHash)) {
-            problems.put("current_password", List.of("is not your current password"));
+        List<String> wrong = currentPasswordProblems(user, current, address);
+        if (!wrong.isEmpty()) {
+            problems.put("current_password", wrong);
         }
         problems.putAll(newPasswordProblems(user, password, confirmation));
         if (!problems.isEmpty()) {
@@ -173,8 +310,9 @@ public class UserDirectory {
      * An administrator sets a user's password (e.g. from the shell): policy and history apply, every session of
      * the user ends.
      */
-    public void setPassword(String userId, String password) {
+    public void setPassword(Actor actor, String userId, String password) {
         UserEntity user = get(userId);
+        mayEdit(actor, user);
         Map<String, List<String>> problems = newPasswordProblems(user, password, password);
         if (!problems.isEmpty()) {
             throw ApiException.validation(problems);
@@ -251,12 +389,13 @@ public class UserDirectory {
     }
 
     /** Soft delete: the account stops working at once and can be restored. */
-    public void delete(String id, String actingUserId) {
-        if (id.equals(actingUserId)) {
+    public void delete(Actor actor, String id) {
+        if (actor.is(id)) {
             throw ApiException.conflict("You cannot delete your own account.");
         }
         jpa.tx(TransactionType.Required, em -> {
             UserEntity u = find(em, id);
+            mayEdit(actor, u);
             ensureNotLastAdmin(em, u);
             u.deletedAt = Timestamp.from(Instant.now());
             endSessions(em, id, "account_deleted");
@@ -264,25 +403,29 @@ public class UserDirectory {
         accounts.invalidate(id);
     }
 
-    public UserEntity restore(String id) {
-        return jpa.txExpr(TransactionType.Required, em -> {
+    public UserEntity restore(Actor actor, String id) {
+        UserEntity restored = jpa.txExpr(TransactionType.Required, em -> {
             UserEntity u = em.find(UserEntity.class, id);
             if (u == null) {
                 throw ApiException.notFound("No user " + id);
             }
+            mayEdit(actor, u);
             ensureUnique(em, u.username, u.email, id);
             u.deletedAt = null;
             u.updatedAt = Timestamp.from(Instant.now());
             return u;
         });
+        accounts.invalidate(id);
+        return restored;
     }
 
-    public UserEntity setActive(String id, boolean active, String actingUserId) {
-        if (!active && id.equals(actingUserId)) {
+    public UserEntity setActive(Actor actor, String id, boolean active) {
+        if (!active && actor.is(id)) {
             throw ApiException.conflict("You cannot deactivate your own account.");
         }
         UserEntity result = jpa.txExpr(TransactionType.Required, em -> {
             UserEntity u = find(em, id);
+            mayEdit(actor, u);
             if (!active) {
                 ensureNotLastAdmin(em, u);
                 endSessions(em, id, "account_deactivated");
@@ -295,13 +438,15 @@ public class UserDirectory {
         return result;
     }
 
-    public UserEntity assignRole(String userId, String roleId) {
+    public UserEntity assignRole(Actor actor, String userId, String roleId) {
         UserEntity result = jpa.txExpr(TransactionType.Required, em -> {
             UserEntity u = find(em, userId);
             RoleEntity role = em.find(RoleEntity.class, roleId);
             if (role == null) {
                 throw ApiException.notFound("No role " + roleId);
             }
+            mayEdit(actor, u);
+            GrantPolicy.assignRole(actor, role.name, accounts.grantsOf(role));
             u.roles.add(role);
             return u;
         });
@@ -309,9 +454,10 @@ public class UserDirectory {
         return result;
     }
 
-    public UserEntity removeRole(String userId, String roleId) {
+    public UserEntity removeRole(Actor actor, String userId, String roleId) {
         UserEntity result = jpa.txExpr(TransactionType.Required, em -> {
             UserEntity u = find(em, userId);
+            mayEdit(actor, u);
             RoleEntity role = u.roles.stream().filter(r -> r.id.equals(roleId)).findFirst()
                     .orElseThrow(() -> ApiException.notFound("The user does not have the role " + roleId));
             if (PermissionCatalog.ADMIN_ROLE.equals(role.name)) {
@@ -322,6 +468,11 @@ public class UserDirectory {
         });
         accounts.invalidate(userId);
         return result;
+    }
+
+    /** The grantor rule for changing someone's account: the actor must hold all the account holds. */
+    private void mayEdit(Actor actor, UserEntity target) {
+        GrantPolicy.editAccount(actor, target.id, target.username, accounts.effectivePermissions(target.id));
     }
 
     private static UserEntity find(EntityManager em, String id) {
@@ -339,6 +490,12 @@ public class UserDirectory {
             throw ApiException.validation("roles", "no role named '" + name + "'");
         }
         return found.get(0);
+    }
+
+    private static boolean emailTaken(EntityManager em, String email, String exceptId) {
+        return !em.createQuery("SELECT u.id FROM UserEntity u WHERE LOWER(u.email) = :v AND u.deletedAt IS NULL"
+                + " AND u.id <> :id", String.class).setParameter("v", email.toLowerCase(Locale.ROOT))
+                .setParameter("id", exceptId).getResultList().isEmpty();
     }
 
     private static void ensureUnique(EntityManager em, String username, String email, String exceptId) {

@@ -23,6 +23,10 @@ import org.osgi.service.component.annotations.Reference;
 
 import dev.pergola.api.rest.ApiException;
 import dev.pergola.identity.internal.account.Accounts;
+import dev.pergola.identity.internal.rbac.Actor;
+import dev.pergola.identity.internal.rbac.GrantPolicy;
+import dev.pergola.identity.internal.store.Columns;
+import dev.pergola.identity.internal.store.FieldLengths;
 import dev.pergola.identity.internal.store.ApiKeyEntity;
 
 /**
@@ -45,8 +49,8 @@ public class ApiKeys {
     public record Created(ApiKeyEntity key, String secret) {
     }
 
-    /** Who a presented key acts for, and with which permissions. */
-    public record Identity(String userId, Set<String> permissions) {
+    /** Who a presented key acts for, which key it is, and with which permissions. */
+    public record Identity(String userId, String keyId, Set<String> permissions) {
     }
 
     @Activate
@@ -55,9 +59,13 @@ public class ApiKeys {
         this.accounts = accounts;
     }
 
-    public Created create(String userId, String name, List<String> scopes, Instant expiresAt) {
-        if (name == null || name.isBlank() || name.length() > 100) {
-            throw ApiException.validation("name", "is required, at most 100 characters");
+    /**
+     * A key for the account {@code userId}, made by {@code actor} (the owner, or an operator from the shell): the
+     * scopes must be held by the owner and, by the grantor rule, by whoever makes the key and sees its secret.
+     */
+    public Created create(Actor actor, String userId, String name, List<String> scopes, Instant expiresAt) {
+        if (name == null || name.isBlank() || name.length() > Columns.API_KEY_NAME) {
+            throw ApiException.validation("name", "is required, at most " + Columns.API_KEY_NAME + " characters");
         }
         Set<String> held = accounts.effectivePermissions(userId);
         List<String> wanted = scopes == null ? List.of() : scopes;
@@ -68,6 +76,9 @@ public class ApiKeys {
         if (!notHeld.isEmpty()) {
             throw ApiException.validation("scopes", "you do not hold: " + String.join(", ", notHeld));
         }
+        GrantPolicy.grant(actor, wanted, "scopes");
+        String joined = String.join(",", new LinkedHashSet<>(wanted));
+        FieldLengths.check().text("scopes", joined, Columns.API_KEY_SCOPES).orThrow();
         Instant now = Instant.now();
         Instant expiry = expiresAt == null ? now.plus(DEFAULT_LIFETIME) : expiresAt;
         if (!expiry.isAfter(now) || expiry.isAfter(now.plus(MAX_LIFETIME))) {
@@ -81,7 +92,7 @@ public class ApiKeys {
         key.name = name.trim();
         key.prefix = prefix;
         key.secretHash = sha256(secret);
-        key.scopes = String.join(",", new LinkedHashSet<>(wanted));
+        key.scopes = joined;
         key.createdAt = Timestamp.from(now);
         key.expiresAt = Timestamp.from(expiry);
         jpa.tx(TransactionType.Required, em -> em.persist(key));
@@ -153,10 +164,17 @@ public class ApiKeys {
         if (key == null) {
             return Optional.empty();
         }
-        Set<String> held = accounts.effectivePermissions(key.userId);
-        Set<String> scoped = new LinkedHashSet<>(Arrays.asList(key.scopes.split(",")));
-        scoped.retainAll(held);
-        return Optional.of(new Identity(key.userId, scoped));
+        return Optional.of(new Identity(key.userId, key.id, effective(key.scopes, accounts.effectivePermissions(key.userId))));
+    }
+
+    /**
+     * What a key may do: its scopes intersected with what its owner holds now, so a key never outlives a role
+     * taken away and never does more than its holder could.
+     */
+    static Set<String> effective(String scopes, Set<String> ownerHolds) {
+        Set<String> scoped = new LinkedHashSet<>(Arrays.asList(scopes.split(",")));
+        scoped.retainAll(ownerHolds);
+        return Set.copyOf(scoped);
     }
 
     static String sha256(String value) {

@@ -4,6 +4,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -20,10 +22,15 @@ import dev.pergola.api.query.ListQuery;
 import dev.pergola.api.query.PageResult;
 import dev.pergola.api.rest.ApiException;
 import dev.pergola.identity.internal.account.Accounts;
+import dev.pergola.identity.internal.store.Columns;
+import dev.pergola.identity.internal.store.FieldLengths;
 import dev.pergola.identity.internal.store.PermissionEntity;
 import dev.pergola.identity.internal.store.RoleEntity;
 
-/** Roles and the permissions they grant. System roles ({@code admin}, {@code user}) can be edited, not deleted. */
+/**
+ * Roles and the permissions they grant. System roles ({@code admin}, {@code user}) can be edited, not deleted.
+ * Every change goes through the grantor rule ({@link GrantPolicy}) for the {@link Actor} asking.
+ */
 @Component(service = RoleDirectory.class)
 public class RoleDirectory {
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]{1,63}");
@@ -60,10 +67,11 @@ public class RoleDirectory {
         return jpa.txExpr(TransactionType.Required, em -> find(em, id));
     }
 
-    public RoleEntity create(String name, String description, List<String> permissions) {
+    public RoleEntity create(Actor actor, String name, String description, List<String> permissions) {
         if (name == null || !NAME.matcher(name).matches()) {
             throw ApiException.validation("name", "2 to 64 lower-case letters, digits, '_' or '-', starting with a letter");
         }
+        checkLengths(description, permissions);
         return jpa.txExpr(TransactionType.Required, em -> {
             if (!em.createQuery("SELECT r.id FROM RoleEntity r WHERE r.name = :n", String.class).setParameter("n", name)
                     .getResultList().isEmpty()) {
@@ -74,21 +82,29 @@ public class RoleDirectory {
             role.name = name;
             role.description = description;
             role.createdAt = Timestamp.from(Instant.now());
-            role.permissions.addAll(permissions(em, permissions));
+            List<PermissionEntity> granted = permissions(em, permissions);
+            GrantPolicy.editRole(actor, name, Set.of(), names(granted));
+            role.permissions.addAll(granted);
             em.persist(role);
             return role;
         });
     }
 
-    public RoleEntity update(String id, String description, List<String> permissions) {
+    /** Null {@code description} or {@code permissions} leave that part as it is. */
+    public RoleEntity update(Actor actor, String id, String description, List<String> permissions) {
+        checkLengths(description, permissions);
         RoleEntity updated = jpa.txExpr(TransactionType.Required, em -> {
             RoleEntity role = find(em, id);
+            Set<String> before = accounts.grantsOf(role);
+            List<PermissionEntity> granted = permissions == null ? null : permissions(em, permissions);
+            Set<String> after = granted == null || PermissionCatalog.ADMIN_ROLE.equals(role.name) ? before : names(granted);
+            GrantPolicy.editRole(actor, role.name, before, after);
             if (description != null) {
                 role.description = description;
             }
-            if (permissions != null) {
+            if (granted != null) {
                 role.permissions.clear();
-                role.permissions.addAll(permissions(em, permissions));
+                role.permissions.addAll(granted);
             }
             return role;
         });
@@ -96,15 +112,28 @@ public class RoleDirectory {
         return updated;
     }
 
-    public void delete(String id) {
+    public void delete(Actor actor, String id) {
         jpa.tx(TransactionType.Required, em -> {
             RoleEntity role = find(em, id);
             if (role.system) {
                 throw ApiException.conflict("The role '" + role.name + "' belongs to the platform and cannot be deleted.");
             }
+            Set<String> grants = accounts.grantsOf(role);
+            GrantPolicy.editRole(actor, role.name, grants, grants);
             em.remove(role);
         });
         accounts.invalidate(null);
+    }
+
+    private static void checkLengths(String description, List<String> permissions) {
+        FieldLengths.check().text("description", description, Columns.ROLE_DESCRIPTION)
+                .each("permissions", permissions, Columns.PERMISSION_NAME).orThrow();
+    }
+
+    private static Set<String> names(List<PermissionEntity> permissions) {
+        Set<String> names = new TreeSet<>();
+        permissions.forEach(p -> names.add(p.name));
+        return names;
     }
 
     private static RoleEntity find(EntityManager em, String id) {

@@ -32,9 +32,13 @@ import dev.pergola.api.rest.ApiException;
 import dev.pergola.api.rest.ApiResponse;
 import dev.pergola.api.rest.PergolaApplication;
 import dev.pergola.identity.internal.apikey.ApiKeys;
+import dev.pergola.identity.internal.rbac.Actors;
 import dev.pergola.identity.internal.store.ApiKeyEntity;
 
-/** {@code /api/v1/auth/api-keys}: the caller's own API keys. The secret appears once, in the 201. */
+/**
+ * {@code /api/v1/auth/api-keys}: the caller's own API keys. The secret appears once, in the 201. Keys are
+ * managed from a login session, never with another API key.
+ */
 @Component(service = ApiKeysResource.class)
 @JaxrsResource
 @JaxrsApplicationSelect(PergolaApplication.SELECT)
@@ -42,8 +46,10 @@ import dev.pergola.identity.internal.store.ApiKeyEntity;
 @Path("v1/auth/api-keys")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("**")
+@NotForApiKeys
 public class ApiKeysResource {
     private final ApiKeys keys;
+    private final Actors actors;
 
     public static final class CreateKey {
         public String name;
@@ -52,8 +58,9 @@ public class ApiKeysResource {
     }
 
     @Activate
-    public ApiKeysResource(@Reference ApiKeys keys) {
+    public ApiKeysResource(@Reference ApiKeys keys, @Reference Actors actors) {
         this.keys = keys;
+        this.actors = actors;
     }
 
     @GET
@@ -73,7 +80,8 @@ public class ApiKeysResource {
                 throw ApiException.validation("expires_at", "must be an ISO-8601 instant, e.g. 2027-01-31T00:00:00Z");
             }
         }
-        ApiKeys.Created created = keys.create(caller(security), b.name, b.scopes, expires);
+        ApiKeys.Created created = keys.create(actors.of((PergolaPrincipal) security.getUserPrincipal()), caller(security),
+                b.name, b.scopes, expires);
         Map<String, Object> view = view(created.key());
         view.put("key", created.secret());
         return Response.status(201).entity(ApiResponse.of(view)).build();
@@ -87,12 +95,7 @@ public class ApiKeysResource {
     }
 
     private static String caller(SecurityContext security) {
-        PergolaPrincipal principal = (PergolaPrincipal) security.getUserPrincipal();
-        if (principal.sessionId() == null) {
-            throw new ApiException(dev.pergola.api.rest.ErrorCode.PERMISSION_DENIED,
-                    "API keys are managed from a login session, not with another API key.");
-        }
-        return principal.userId();
+        return ((PergolaPrincipal) security.getUserPrincipal()).userId();
     }
 
     private static Map<String, Object> view(ApiKeyEntity k) {

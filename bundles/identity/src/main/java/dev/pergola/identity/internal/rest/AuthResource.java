@@ -35,6 +35,7 @@ import dev.pergola.identity.internal.account.UserDirectory;
 import dev.pergola.identity.internal.session.CsrfTokens;
 import dev.pergola.identity.internal.session.Sessions;
 import dev.pergola.identity.internal.store.UserEntity;
+import dev.pergola.identity.internal.store.Columns;
 import dev.pergola.identity.internal.throttle.LoginThrottle;
 import dev.pergola.identity.internal.token.AccessTokens;
 import dev.pergola.identity.internal.token.SigningKeys;
@@ -256,8 +257,11 @@ public class AuthResource {
         return http == null ? null : http.getRemoteAddr();
     }
 
+    /** Cut to its column: a long header is the client's business, not a reason to fail the login. */
     private String userAgent() {
-        return http == null ? null : http.getHeader("User-Agent");
+        String agent = http == null ? null : http.getHeader("User-Agent");
+        return agent == null || agent.length() <= Columns.SESSION_USER_AGENT ? agent
+                : agent.substring(0, Columns.SESSION_USER_AGENT);
     }
 
     private static boolean blank(String s) {

@@ -74,7 +74,8 @@ public class AuthenticationFilter implements ContainerRequestFilter {
                     .orElseThrow(() -> new ApiException(ErrorCode.INVALID_TOKEN, "The API key is not valid."));
             UserEntity owner = accounts.findActive(identity.userId())
                     .orElseThrow(() -> new ApiException(ErrorCode.INVALID_TOKEN, "The key's account is no longer active."));
-            install(request, new PergolaPrincipal(owner.id, owner.username, identity.permissions(), null), "ApiKey");
+            install(request, PergolaPrincipal.apiKey(owner.id, owner.username, identity.permissions(), identity.keyId()),
+                    "ApiKey");
             return;
         }
         AccessTokens.Claims claims = tokens.verify(bearer);

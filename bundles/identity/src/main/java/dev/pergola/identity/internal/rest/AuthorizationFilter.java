@@ -29,7 +29,7 @@ import dev.pergola.api.rest.PergolaApplication;
  * Deny by default: a method is public only with {@code @PermitAll}; {@code @RolesAllowed} names the
  * permissions of which the caller needs one; {@code @DenyAll} refuses everyone; a method that says
  * nothing (on itself or its class), or {@code @RolesAllowed("**")}, needs an authenticated caller. Method
- * annotations win over class ones.
+ * annotations win over class ones. {@link NotForApiKeys} (on the method or its class) refuses API-key callers.
  */
 @Component(service = ContainerRequestFilter.class)
 @JaxrsExtension
@@ -66,6 +66,10 @@ public class AuthorizationFilter implements ContainerRequestFilter {
         }
     }
 
+    static boolean notForApiKeys(Method method, Class<?> type) {
+        return method.isAnnotationPresent(NotForApiKeys.class) || type.isAnnotationPresent(NotForApiKeys.class);
+    }
+
     @Override
     public void filter(ContainerRequestContext request) {
         if (resource == null || resource.getResourceMethod() == null) {
@@ -84,6 +88,10 @@ public class AuthorizationFilter implements ContainerRequestFilter {
         if (principal == null) {
             throw new ApiException(ErrorCode.AUTHENTICATION_REQUIRED,
                     "Authentication required: send 'Authorization: Bearer <access token>'.");
+        }
+        if (principal.viaApiKey() && notForApiKeys(resource.getResourceMethod(), resource.getResourceClass())) {
+            throw new ApiException(ErrorCode.PERMISSION_DENIED,
+                    "This operation is not available to API keys; sign in as the account's owner.");
         }
         if (!rule.anyOf().isEmpty() && rule.anyOf().stream().noneMatch(principal::hasPermission)) {
             String required = rule.anyOf().size() == 1 ? rule.anyOf().get(0) : String.join(" or ", rule.anyOf());

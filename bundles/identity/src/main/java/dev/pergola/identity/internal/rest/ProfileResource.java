@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import javax.annotation.security.RolesAllowed;
+import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.POST;
@@ -32,7 +33,8 @@ import dev.pergola.identity.internal.store.UserEntity;
 /**
  * Self-service: {@code /api/v1/profile} (name, contact, bio), {@code /api/v1/profile/password} and
  * {@code /api/v1/preferences} (locale, time zone). Roles, status and username are not fields here, so a
- * request that sends them is refused (422).
+ * request that sends them is refused (422). Changing the profile (the email is where reset links go) or the
+ * password needs the owner signed in, never an API key; a new email needs {@code current_password}.
  */
 @Component(service = ProfileResource.class)
 @JaxrsResource
@@ -47,6 +49,7 @@ public class ProfileResource {
 
     public static final class Profile {
         public String email;
+        public String currentPassword;
         public String firstName;
         public String lastName;
         public String phone;
@@ -64,6 +67,10 @@ public class ProfileResource {
         public String passwordConfirmation;
     }
 
+    /** The client, for the login throttle of current-password checks. */
+    @Context
+    private HttpServletRequest http;
+
     @Activate
     public ProfileResource(@Reference UserDirectory users, @Reference Accounts accounts) {
         this.users = users;
@@ -77,23 +84,31 @@ public class ProfileResource {
         return ApiResponse.of(UserView.of(u, accounts.roleNames(u), null));
     }
 
+    /**
+     * An email another account uses gets the same answer as a free one but is not applied, so this endpoint does
+     * not tell who has an account (see {@link UserDirectory#updateOwn}).
+     */
     @PUT
     @Path("profile")
     @Consumes(MediaType.APPLICATION_JSON)
+    @NotForApiKeys
     public ApiResponse<Map<String, Object>> updateProfile(Profile body, @Context SecurityContext security) {
         Profile b = body == null ? new Profile() : body;
-        UserEntity u = users.update(me(security).userId(),
-                new UserDirectory.Changes(b.email, b.firstName, b.lastName, b.phone, b.bio, null, null));
+        UserEntity u = users.updateOwn(me(security).userId(),
+                new UserDirectory.Changes(b.email, b.firstName, b.lastName, b.phone, b.bio, null, null),
+                b.currentPassword, address());
         return ApiResponse.of(UserView.of(u, accounts.roleNames(u), null));
     }
 
     @POST
     @Path("profile/password")
     @Consumes(MediaType.APPLICATION_JSON)
+    @NotForApiKeys
     public Response changePassword(PasswordChange body, @Context SecurityContext security) {
         PasswordChange b = body == null ? new PasswordChange() : body;
         PergolaPrincipal me = me(security);
-        users.changePassword(me.userId(), b.currentPassword, b.password, b.passwordConfirmation, me.sessionId());
+        users.changePassword(me.userId(), b.currentPassword, b.password, b.passwordConfirmation, me.sessionId(),
+                address());
         return Response.noContent().build();
     }
 
@@ -108,15 +123,8 @@ public class ProfileResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public ApiResponse<Map<String, Object>> updatePreferences(Preferences body, @Context SecurityContext security) {
         Preferences b = body == null ? new Preferences() : body;
-        if (b.timezone != null) {
-            try {
-                java.time.ZoneId.of(b.timezone);
-            } catch (java.time.DateTimeException e) {
-                throw dev.pergola.api.rest.ApiException.validation("timezone", "is not a time zone id such as Europe/Paris");
-            }
-        }
-        UserEntity u = users.update(me(security).userId(),
-                new UserDirectory.Changes(null, null, null, null, null, b.locale, b.timezone));
+        UserEntity u = users.updateOwn(me(security).userId(),
+                new UserDirectory.Changes(null, null, null, null, null, b.locale, b.timezone), null, address());
         return ApiResponse.of(preferences(u));
     }
 
@@ -125,6 +133,10 @@ public class ProfileResource {
         m.put("locale", u.locale);
         m.put("timezone", u.timezone);
         return m;
+    }
+
+    private String address() {
+        return http == null ? null : http.getRemoteAddr();
     }
 
     private static PergolaPrincipal me(SecurityContext security) {

@@ -17,6 +17,7 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 
 import org.osgi.service.component.annotations.Activate;
@@ -33,11 +34,14 @@ import dev.pergola.api.query.ListSpec;
 import dev.pergola.api.query.PageResult;
 import dev.pergola.api.rest.ApiResponse;
 import dev.pergola.api.rest.PergolaApplication;
+import dev.pergola.api.identity.PergolaPrincipal;
+import dev.pergola.identity.internal.rbac.Actor;
+import dev.pergola.identity.internal.rbac.Actors;
 import dev.pergola.identity.internal.rbac.RoleDirectory;
 import dev.pergola.identity.internal.store.PermissionEntity;
 import dev.pergola.identity.internal.store.RoleEntity;
 
-/** {@code /api/v1/roles}. */
+/** {@code /api/v1/roles}; what a caller may grant is decided by the grantor rule in {@link RoleDirectory}. */
 @Component(service = RolesResource.class)
 @JaxrsResource
 @JaxrsApplicationSelect(PergolaApplication.SELECT)
@@ -57,6 +61,7 @@ public class RolesResource {
 
     private final RoleDirectory roles;
     private final ListQueryParser parser;
+    private final Actors actors;
 
     public static final class RoleBody {
         public String name;
@@ -65,7 +70,8 @@ public class RolesResource {
     }
 
     @Activate
-    public RolesResource(@Reference RoleDirectory roles, @Reference ListQueryParser parser) {
+    public RolesResource(@Reference RoleDirectory roles, @Reference ListQueryParser parser, @Reference Actors actors) {
+        this.actors = actors;
         this.roles = roles;
         this.parser = parser;
     }
@@ -87,28 +93,34 @@ public class RolesResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(RoleBody body) {
+    public Response create(RoleBody body, @Context SecurityContext security) {
         RoleBody b = body == null ? new RoleBody() : body;
-        return Response.status(201).entity(ApiResponse.of(view(roles.create(b.name, b.description, b.permissions)))).build();
+        return Response.status(201).entity(ApiResponse.of(view(roles.create(actor(security), b.name, b.description,
+                b.permissions)))).build();
     }
 
     /** Name is fixed once created: permissions and plugins refer to roles by id, people by name. */
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public ApiResponse<Map<String, Object>> update(@PathParam("id") String id, RoleBody body) {
+    public ApiResponse<Map<String, Object>> update(@PathParam("id") String id, RoleBody body,
+            @Context SecurityContext security) {
         RoleBody b = body == null ? new RoleBody() : body;
         if (b.name != null && !b.name.equals(roles.get(id).name)) {
             throw dev.pergola.api.rest.ApiException.validation("name", "cannot be changed; create a new role");
         }
-        return ApiResponse.of(view(roles.update(id, b.description, b.permissions)));
+        return ApiResponse.of(view(roles.update(actor(security), id, b.description, b.permissions)));
     }
 
     @DELETE
     @Path("{id}")
-    public Response delete(@PathParam("id") String id) {
-        roles.delete(id);
+    public Response delete(@PathParam("id") String id, @Context SecurityContext security) {
+        roles.delete(actor(security), id);
         return Response.noContent().build();
+    }
+
+    private Actor actor(SecurityContext security) {
+        return actors.of((PergolaPrincipal) security.getUserPrincipal());
     }
 
     static Map<String, Object> view(RoleEntity r) {

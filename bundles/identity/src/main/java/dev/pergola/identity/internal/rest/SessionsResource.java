@@ -29,7 +29,10 @@ import dev.pergola.api.rest.PergolaApplication;
 import dev.pergola.identity.internal.session.Sessions;
 import dev.pergola.identity.internal.store.SessionEntity;
 
-/** {@code /api/v1/auth/sessions}: the caller's login history (last 100), and ending one of their sessions. */
+/**
+ * {@code /api/v1/auth/sessions}: the caller's login history (last 100), and ending one of their sessions. Not for
+ * API keys: a leaked key must not watch or end its owner's sessions.
+ */
 @Component(service = SessionsResource.class)
 @JaxrsResource
 @JaxrsApplicationSelect(PergolaApplication.SELECT)
@@ -37,6 +40,7 @@ import dev.pergola.identity.internal.store.SessionEntity;
 @Path("v1/auth/sessions")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("**")
+@NotForApiKeys
 public class SessionsResource {
     private final Sessions sessions;
 

@@ -36,9 +36,14 @@ import dev.pergola.api.rest.ApiResponse;
 import dev.pergola.api.rest.PergolaApplication;
 import dev.pergola.identity.internal.account.Accounts;
 import dev.pergola.identity.internal.account.UserDirectory;
+import dev.pergola.identity.internal.rbac.Actor;
+import dev.pergola.identity.internal.rbac.Actors;
 import dev.pergola.identity.internal.store.UserEntity;
 
-/** {@code /api/v1/users}: the account administration of seeds 000/001/003/004. */
+/**
+ * {@code /api/v1/users}: the account administration of seeds 000/001/003/004. What a caller may grant or edit
+ * is decided by the grantor rule in {@link UserDirectory}, the same for the shell.
+ */
 @Component(service = UsersResource.class)
 @JaxrsResource
 @JaxrsApplicationSelect(PergolaApplication.SELECT)
@@ -66,6 +71,7 @@ public class UsersResource {
     private final UserDirectory users;
     private final Accounts accounts;
     private final ListQueryParser parser;
+    private final Actors actors;
 
     public static final class CreateUser {
         public String username;
@@ -91,7 +97,9 @@ public class UsersResource {
     }
 
     @Activate
-    public UsersResource(@Reference UserDirectory users, @Reference Accounts accounts, @Reference ListQueryParser parser) {
+    public UsersResource(@Reference UserDirectory users, @Reference Accounts accounts, @Reference ListQueryParser parser,
+            @Reference Actors actors) {
+        this.actors = actors;
         this.users = users;
         this.accounts = accounts;
         this.parser = parser;
@@ -109,9 +117,9 @@ public class UsersResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(CreateUser body) {
+    public Response create(CreateUser body, @Context SecurityContext security) {
         CreateUser b = body == null ? new CreateUser() : body;
-        UserEntity created = users.create(b.username, b.email, b.password, new UserDirectory.Changes(null, b.firstName,
+        UserEntity created = users.create(actor(security), b.username, b.email, b.password, new UserDirectory.Changes(null, b.firstName,
                 b.lastName, b.phone, b.bio, b.locale, b.timezone), b.roles);
         return Response.status(201).entity(ApiResponse.of(view(created))).build();
     }
@@ -126,52 +134,56 @@ public class UsersResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public ApiResponse<Map<String, Object>> update(@PathParam("id") String id, UpdateUser b) {
-        return ApiResponse.of(view(users.update(id, changes(b))));
+    public ApiResponse<Map<String, Object>> update(@PathParam("id") String id, UpdateUser b,
+            @Context SecurityContext security) {
+        return ApiResponse.of(view(users.update(actor(security), id, changes(b))));
     }
 
     @PATCH
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public ApiResponse<Map<String, Object>> patch(@PathParam("id") String id, UpdateUser b) {
-        return update(id, b);
+    public ApiResponse<Map<String, Object>> patch(@PathParam("id") String id, UpdateUser b,
+            @Context SecurityContext security) {
+        return update(id, b, security);
     }
 
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") String id, @Context SecurityContext security) {
-        users.delete(id, caller(security));
+        users.delete(actor(security), id);
         return Response.noContent().build();
     }
 
     @POST
     @Path("{id}/restore")
-    public ApiResponse<Map<String, Object>> restore(@PathParam("id") String id) {
-        return ApiResponse.of(view(users.restore(id)));
+    public ApiResponse<Map<String, Object>> restore(@PathParam("id") String id, @Context SecurityContext security) {
+        return ApiResponse.of(view(users.restore(actor(security), id)));
     }
 
     @POST
     @Path("{id}/activate")
     public ApiResponse<Map<String, Object>> activate(@PathParam("id") String id, @Context SecurityContext security) {
-        return ApiResponse.of(view(users.setActive(id, true, caller(security))));
+        return ApiResponse.of(view(users.setActive(actor(security), id, true)));
     }
 
     @POST
     @Path("{id}/deactivate")
     public ApiResponse<Map<String, Object>> deactivate(@PathParam("id") String id, @Context SecurityContext security) {
-        return ApiResponse.of(view(users.setActive(id, false, caller(security))));
+        return ApiResponse.of(view(users.setActive(actor(security), id, false)));
     }
 
     @POST
     @Path("{id}/roles/{roleId}")
-    public ApiResponse<Map<String, Object>> assignRole(@PathParam("id") String id, @PathParam("roleId") String roleId) {
-        return ApiResponse.of(view(users.assignRole(id, roleId)));
+    public ApiResponse<Map<String, Object>> assignRole(@PathParam("id") String id, @PathParam("roleId") String roleId,
+            @Context SecurityContext security) {
+        return ApiResponse.of(view(users.assignRole(actor(security), id, roleId)));
     }
 
     @DELETE
     @Path("{id}/roles/{roleId}")
-    public ApiResponse<Map<String, Object>> removeRole(@PathParam("id") String id, @PathParam("roleId") String roleId) {
-        return ApiResponse.of(view(users.removeRole(id, roleId)));
+    public ApiResponse<Map<String, Object>> removeRole(@PathParam("id") String id, @PathParam("roleId") String roleId,
+            @Context SecurityContext security) {
+        return ApiResponse.of(view(users.removeRole(actor(security), id, roleId)));
     }
 
     private Map<String, Object> view(UserEntity u) {
@@ -188,7 +200,7 @@ public class UsersResource {
         return new UserDirectory.Changes(u.email, u.firstName, u.lastName, u.phone, u.bio, u.locale, u.timezone);
     }
 
-    private static String caller(SecurityContext security) {
-        return ((PergolaPrincipal) security.getUserPrincipal()).userId();
+    private Actor actor(SecurityContext security) {
+        return actors.of((PergolaPrincipal) security.getUserPrincipal());
     }
 }

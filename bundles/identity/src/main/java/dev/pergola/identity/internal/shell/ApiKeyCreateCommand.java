@@ -16,6 +16,7 @@ import dev.pergola.api.query.ListQueryParser;
 import dev.pergola.api.rest.ApiException;
 import dev.pergola.identity.internal.account.UserDirectory;
 import dev.pergola.identity.internal.apikey.ApiKeys;
+import dev.pergola.identity.internal.rbac.Actors;
 
 @Service
 @Command(scope = "apikey", name = "create", description = "Creates an API key for an account; the secret is shown once")
@@ -44,18 +45,19 @@ public class ApiKeyCreateCommand implements Action {
     @Reference
     private ListQueryParser parser;
 
+    @Reference
+    private Actors actors;
+
     @Override
     public Object execute() {
         try {
             String userId = UserCommands.byName(users, parser, username).id;
             Instant expiry = days == null ? null : Instant.now().plus(Duration.ofDays(days));
-            ApiKeys.Created created = keys.create(userId, name, scopes, expiry);
+            ApiKeys.Created created = keys.create(actors.operator(), userId, name, scopes, expiry);
             System.out.println("Key " + created.key().id + " expires " + created.key().expiresAt.toInstant());
             System.out.println("Secret (shown only now): " + created.secret());
         } catch (ApiException e) {
-            System.out.println(UserCommands.describe(e));
-        } catch (IllegalArgumentException e) {
-            System.out.println(e.getMessage());
+            throw UserCommands.failure("No key created", e);
         }
         return null;
     }

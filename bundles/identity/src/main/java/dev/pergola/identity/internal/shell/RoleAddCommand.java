@@ -11,6 +11,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 import dev.pergola.api.rest.ApiException;
+import dev.pergola.identity.internal.rbac.Actors;
 import dev.pergola.identity.internal.rbac.RoleDirectory;
 import dev.pergola.identity.internal.store.RoleEntity;
 
@@ -30,13 +31,17 @@ public class RoleAddCommand implements Action {
     @Reference
     private RoleDirectory roles;
 
+    @Reference
+    private Actors actors;
+
     @Override
     public Object execute() {
         try {
-            RoleEntity role = roles.create(name, description, permissions == null ? List.of() : permissions);
+            RoleEntity role = roles.create(actors.operator(), name, description,
+                    permissions == null ? List.of() : permissions);
             System.out.println("Role " + role.name + " created: " + String.join(", ", RoleCommands.permissionsOf(role)));
         } catch (ApiException e) {
-            System.out.println(UserCommands.describe(e));
+            throw UserCommands.failure("Role " + name + " not created", e);
         }
         return null;
     }

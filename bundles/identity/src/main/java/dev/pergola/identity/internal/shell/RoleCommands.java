@@ -6,6 +6,7 @@ import java.util.TreeSet;
 
 import dev.pergola.api.query.FieldType;
 import dev.pergola.api.query.ListSpec;
+import dev.pergola.identity.internal.rbac.Actor;
 import dev.pergola.identity.internal.rbac.RoleDirectory;
 import dev.pergola.identity.internal.store.RoleEntity;
 
@@ -21,8 +22,8 @@ final class RoleCommands {
     }
 
     /** Replaces the role's permissions and prints the result. */
-    static void setPermissions(RoleDirectory roles, RoleEntity role, Set<String> permissions) {
-        RoleEntity updated = roles.update(role.id, null, List.copyOf(permissions));
+    static void setPermissions(RoleDirectory roles, Actor operator, RoleEntity role, Set<String> permissions) {
+        RoleEntity updated = roles.update(operator, role.id, null, List.copyOf(permissions));
         System.out.println(updated.name + ": " + String.join(", ", permissionsOf(updated)));
     }
 }

@@ -11,6 +11,8 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 import dev.pergola.api.rest.ApiException;
+import dev.pergola.identity.internal.rbac.Actor;
+import dev.pergola.identity.internal.rbac.Actors;
 import dev.pergola.identity.internal.rbac.RoleDirectory;
 
 @Service
@@ -23,18 +25,24 @@ public class RoleDeleteCommand implements Action {
     @Reference
     private RoleDirectory roles;
 
+    @Reference
+    private Actors actors;
+
     @Override
     public Object execute() {
+        Actor operator = actors.operator();
         List<String> failures = new ArrayList<>();
         for (String name : names) {
             try {
-                roles.delete(roles.byName(name).id);
+                roles.delete(operator, roles.byName(name).id);
                 System.out.println("Role " + name + " deleted");
             } catch (ApiException e) {
                 failures.add(name + ": " + UserCommands.describe(e));
             }
         }
-        failures.forEach(System.out::println);
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException("Not deleted: " + String.join("; ", failures));
+        }
         return null;
     }
 }

@@ -9,6 +9,7 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 
 import dev.pergola.api.rest.ApiException;
+import dev.pergola.identity.internal.rbac.Actors;
 import dev.pergola.identity.internal.rbac.RoleDirectory;
 import dev.pergola.identity.internal.store.RoleEntity;
 
@@ -25,6 +26,9 @@ abstract class RolePermissionsCommand implements Action {
     @Reference
     private RoleDirectory roles;
 
+    @Reference
+    private Actors actors;
+
     abstract void change(Set<String> granted, List<String> named);
 
     @Override
@@ -33,9 +37,9 @@ abstract class RolePermissionsCommand implements Action {
             RoleEntity entity = roles.byName(role);
             Set<String> granted = RoleCommands.permissionsOf(entity);
             change(granted, permissions);
-            RoleCommands.setPermissions(roles, entity, granted);
+            RoleCommands.setPermissions(roles, actors.operator(), entity, granted);
         } catch (ApiException e) {
-            System.out.println(UserCommands.describe(e));
+            throw UserCommands.failure("Role " + role + " unchanged", e);
         }
         return null;
     }

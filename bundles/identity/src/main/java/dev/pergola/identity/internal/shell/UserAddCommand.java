@@ -12,6 +12,7 @@ import org.apache.karaf.shell.api.console.Session;
 
 import dev.pergola.api.rest.ApiException;
 import dev.pergola.identity.internal.account.UserDirectory;
+import dev.pergola.identity.internal.rbac.Actors;
 import dev.pergola.identity.internal.store.UserEntity;
 
 @Service
@@ -35,14 +36,17 @@ public class UserAddCommand implements Action {
     @Reference
     private Session session;
 
+    @Reference
+    private Actors actors;
+
     @Override
     public Object execute() throws Exception {
         String secret = password != null ? password : session.readLine("Password: ", '*');
         try {
-            UserEntity created = users.create(username, email, secret, null, roles);
+            UserEntity created = users.create(actors.operator(), username, email, secret, null, roles);
             System.out.println("Created " + created.username + " (" + created.id + ")");
         } catch (ApiException e) {
-            System.out.println("Not created: " + UserCommands.describe(e));
+            throw UserCommands.failure("Not created", e);
         }
         return null;
     }

@@ -28,4 +28,12 @@ final class UserCommands {
     static String describe(ApiException e) {
         return e.getMessage() + (e.details().isEmpty() ? "" : " " + e.details());
     }
+
+    /**
+     * A refusal as the exception the command throws, so the shell prints it and {@code bin/client} exits
+     * non-zero; {@code what} says what did not happen (e.g. "Not created").
+     */
+    static IllegalStateException failure(String what, ApiException e) {
+        return new IllegalStateException(what + ": " + describe(e), e);
+    }
 }

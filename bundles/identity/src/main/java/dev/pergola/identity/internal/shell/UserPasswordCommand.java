@@ -11,6 +11,7 @@ import org.apache.karaf.shell.api.console.Session;
 import dev.pergola.api.query.ListQueryParser;
 import dev.pergola.api.rest.ApiException;
 import dev.pergola.identity.internal.account.UserDirectory;
+import dev.pergola.identity.internal.rbac.Actors;
 
 /** Sets a password typed twice at a masked prompt, so it never lands in the shell history. */
 @Service
@@ -29,6 +30,9 @@ public class UserPasswordCommand implements Action {
     @Reference
     private Session session;
 
+    @Reference
+    private Actors actors;
+
     @Override
     public Object execute() throws Exception {
         try {
@@ -36,15 +40,12 @@ public class UserPasswordCommand implements Action {
             String password = session.readLine("New password: ", '*');
             String again = session.readLine("Again: ", '*');
             if (password == null || !password.equals(again)) {
-                System.out.println("The two entries differ; nothing changed.");
-                return null;
+                throw new IllegalArgumentException("The two entries differ; nothing changed.");
             }
-            users.setPassword(id, password);
+            users.setPassword(actors.operator(), id, password);
             System.out.println("Password of " + username + " set; its sessions have ended.");
         } catch (ApiException e) {
-            System.out.println(UserCommands.describe(e));
-        } catch (IllegalArgumentException e) {
-            System.out.println(e.getMessage());
+            throw UserCommands.failure("Password of " + username + " unchanged", e);
         }
         return null;
     }

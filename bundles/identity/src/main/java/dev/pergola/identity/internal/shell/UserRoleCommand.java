@@ -10,6 +10,8 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import dev.pergola.api.query.ListQueryParser;
 import dev.pergola.api.rest.ApiException;
 import dev.pergola.identity.internal.account.UserDirectory;
+import dev.pergola.identity.internal.rbac.Actor;
+import dev.pergola.identity.internal.rbac.Actors;
 import dev.pergola.identity.internal.rbac.RoleDirectory;
 import dev.pergola.identity.internal.store.UserEntity;
 
@@ -32,18 +34,20 @@ abstract class UserRoleCommand implements Action {
     @Reference
     private ListQueryParser parser;
 
-    abstract UserEntity change(String userId, String roleId);
+    @Reference
+    private Actors actors;
+
+    abstract UserEntity change(Actor operator, String userId, String roleId);
 
     @Override
     public Object execute() {
         try {
-            UserEntity user = change(UserCommands.byName(users, parser, username).id, roles.byName(role).id);
+            UserEntity user = change(actors.operator(), UserCommands.byName(users, parser, username).id,
+                    roles.byName(role).id);
             System.out.println(user.username + " roles: " + String.join(", ",
                     new TreeSet<>(user.roles.stream().map(r -> r.name).toList())));
         } catch (ApiException e) {
-            System.out.println(UserCommands.describe(e));
-        } catch (IllegalArgumentException e) {
-            System.out.println(e.getMessage());
+            throw UserCommands.failure("Roles of " + username + " unchanged", e);
         }
         return null;
     }

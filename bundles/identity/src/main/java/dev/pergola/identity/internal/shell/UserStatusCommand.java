@@ -11,6 +11,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import dev.pergola.api.query.ListQueryParser;
 import dev.pergola.api.rest.ApiException;
 import dev.pergola.identity.internal.account.UserDirectory;
+import dev.pergola.identity.internal.rbac.Actors;
 
 @Service
 @Command(scope = "user", name = "status", description = "Activates or deactivates an account (deactivating ends its sessions)")
@@ -28,16 +29,17 @@ public class UserStatusCommand implements Action {
     @Reference
     private ListQueryParser parser;
 
+    @Reference
+    private Actors actors;
+
     @Override
     public Object execute() {
         try {
             String id = UserCommands.byName(users, parser, username).id;
-            users.setActive(id, !deactivate, null);
+            users.setActive(actors.operator(), id, !deactivate);
             System.out.println(username + (deactivate ? " deactivated" : " activated"));
         } catch (ApiException e) {
-            System.out.println(UserCommands.describe(e));
-        } catch (IllegalArgumentException e) {
-            System.out.println(e.getMessage());
+            throw UserCommands.failure(username + " unchanged", e);
         }
         return null;
     }
