@@ -19,6 +19,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
@@ -56,6 +57,9 @@ public class AccessTokens {
 
     public String issue(String userId, String username, String sessionId) {
         ECKey key = keys.current();
+        if (key == null) {
+            throw new IllegalStateException("No signing key can be opened on this node; see the log of SigningKeys");
+        }
         Instant now = Instant.now();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
@@ -73,7 +77,10 @@ public class AccessTokens {
         } catch (JOSEException e) {
             throw new IllegalStateException("Cannot sign an access token", e);
         }
-        return jwt.serialize();
+        // the JCA signer emits high-s half of the time: send the low-s twin, the only form verify() accepts
+        String serialized = jwt.serialize();
+        byte[] low = LowS.normalize(jwt.getSignature().decode());
+        return serialized.substring(0, serialized.lastIndexOf('.') + 1) + Base64URL.encode(low);
     }
 
     /**
@@ -94,10 +101,10 @@ public class AccessTokens {
             if (!JWSAlgorithm.ES256.equals(jwt.getHeader().getAlgorithm())) {
                 throw invalid();
             }
-            String kid = jwt.getHeader().getKeyID();
-            ECKey key = keys.verificationKeys().stream().filter(k -> k.getKeyID().equals(kid)).findFirst()
-                    .or(() -> keys.reloadVerificationKeys().stream().filter(k -> k.getKeyID().equals(kid)).findFirst())
-                    .orElseThrow(AccessTokens::invalid);
+            if (!LowS.isCanonical(jwt.getSignature().decode())) {
+                throw invalid(); // the malleable high-s twin of a valid signature, or not an ES256 signature at all
+            }
+            ECKey key = keys.verificationKey(jwt.getHeader().getKeyID()).orElseThrow(AccessTokens::invalid);
             if (!jwt.verify(new ECDSAVerifier(key.toECPublicKey()))) {
                 throw invalid();
             }
