@@ -33,7 +33,7 @@ import dev.pergola.identity.internal.cache.ExpiringCache;
 public class AccessTokens {
     static final String ISSUER = "pergola";
 
-    private final SigningKeys keys;
+    private final KeySource keys;
     private final int ttlSeconds;
     /**
      * Tokens already verified: the exact same string needs no second ECDSA check (expiry is still checked
@@ -46,6 +46,10 @@ public class AccessTokens {
 
     @Activate
     public AccessTokens(@Reference SigningKeys keys, AuthConfig config) {
+        this((KeySource) keys, config);
+    }
+
+    AccessTokens(KeySource keys, AuthConfig config) {
         this.keys = keys;
         this.ttlSeconds = config.access_token_ttl_seconds();
         this.verified = new ExpiringCache<>(Duration.ofSeconds(Math.min(ttlSeconds, 300)), 50_000);
@@ -88,7 +92,13 @@ public class AccessTokens {
      *         TOKEN_EXPIRED when it was ours but its time is up
      */
     public Claims verify(String token) {
-        Claims claims = verified.get(token, this::checkSignature).orElseThrow(AccessTokens::invalid);
+        Claims claims;
+        try {
+            claims = verified.get(token, this::checkSignature).orElseThrow(AccessTokens::invalid);
+        } catch (UnknownKeyId e) {
+            // not remembered as invalid: the key may be one another node just rotated in, seen at the next reload
+            throw invalid();
+        }
         if (!claims.expiresAt().isAfter(Instant.now())) {
             throw new ApiException(ErrorCode.TOKEN_EXPIRED, "The access token has expired; refresh it.");
         }
@@ -104,7 +114,7 @@ public class AccessTokens {
             if (!LowS.isCanonical(jwt.getSignature().decode())) {
                 throw invalid(); // the malleable high-s twin of a valid signature, or not an ES256 signature at all
             }
-            ECKey key = keys.verificationKey(jwt.getHeader().getKeyID()).orElseThrow(AccessTokens::invalid);
+            ECKey key = keys.verificationKey(jwt.getHeader().getKeyID()).orElseThrow(UnknownKeyId::new);
             if (!jwt.verify(new ECDSAVerifier(key.toECPublicKey()))) {
                 throw invalid();
             }
@@ -121,5 +131,14 @@ public class AccessTokens {
 
     private static ApiException invalid() {
         return new ApiException(ErrorCode.INVALID_TOKEN, "The access token is not valid.");
+    }
+
+    /** A token naming a key this node does not know (yet): refused, but not cached as refused. */
+    private static final class UnknownKeyId extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UnknownKeyId() {
+            super(null, null, false, false);
+        }
     }
 }

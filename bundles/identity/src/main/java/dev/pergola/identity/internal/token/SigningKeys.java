@@ -38,7 +38,7 @@ import dev.pergola.identity.internal.store.SigningKeyEntity;
  * lifetime plus a minute of clock skew), then {@link #purgeRetired()} deletes it.
  */
 @Component(service = SigningKeys.class, configurationPid = "dev.pergola.auth")
-public class SigningKeys {
+public class SigningKeys implements KeySource {
     private static final Logger LOG = LoggerFactory.getLogger(SigningKeys.class);
     static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
     /** Read on every request: cached 30 s; an unknown kid reloads at most once per 30 s. */
@@ -68,6 +68,7 @@ public class SigningKeys {
     }
 
     /** The key new tokens are signed with, or null when there is none this node can open. */
+    @Override
     public ECKey current() {
         return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
                 "SELECT k FROM SigningKeyEntity k WHERE k.retiredAt IS NULL ORDER BY k.createdAt DESC",
@@ -81,6 +82,7 @@ public class SigningKeys {
     }
 
     /** The verification key a token names; see {@link VerificationKeys#find} for when this reads the database. */
+    @Override
     public Optional<ECKey> verificationKey(String kid) {
         return verification.find(kid);
     }
