@@ -227,6 +227,8 @@ public class TokenSecurityIT {
             unknownTimes.add(timed(unknown));
         }
         double ratio = (double) median(knownTimes) / median(unknownTimes);
+        System.out.printf("forgot-password median: known %.2f ms, unknown %.2f ms, ratio %.2f (30 alternating pairs)%n",
+                median(knownTimes) / 1e6, median(unknownTimes) / 1e6, ratio);
         assertTrue("median known/unknown = " + ratio + " (" + knownTimes + " vs " + unknownTimes + ")",
                 ratio > 0.5 && ratio < 2.0);
         SealedData.awaitOutbox(dataSource, secretBox, known, 35);
