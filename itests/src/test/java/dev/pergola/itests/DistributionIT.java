@@ -82,6 +82,7 @@ public class DistributionIT {
         System.out.printf("Cold boot on PostgreSQL (bin/karaf server -> /api/health 200): %.1f s%n", bootMillis / 1000.0);
 
         String token = login(http);
+        assertOwnerOnly();
         Http.Reply status = http.get("/api/v1/status", "Authorization", "Bearer " + token);
         assertEquals("postgresql", status.json().path("data").path("database").path("type").asText());
         assertTrue(status.body(), status.json().path("data").path("database").path("product").asText().startsWith("PostgreSQL"));
@@ -230,6 +231,28 @@ public class DistributionIT {
              Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getInt(1);
+        }
+    }
+
+    /**
+     * data/ is for the OS user running Pergola only (issue 8, finding 3): the launcher sets umask 077, and at
+     * start the platform restricts what an older install or another umask left readable.
+     */
+    private static void assertOwnerOnly() throws Exception {
+        assertEquals("0077", run(home, Map.of(), "sh", "-c", ". ./bin/setenv && umask").trim());
+        Path data = home.resolve("data");
+        assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(data)));
+        Path key = data.resolve("security/data-protection.key");
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(key)));
+        try (var walk = Files.walk(data)) {
+            List<String> open = walk.filter(p -> !Files.isSymbolicLink(p)).filter(p -> {
+                try {
+                    return Files.getPosixFilePermissions(p).stream().anyMatch(perm -> !perm.name().startsWith("OWNER"));
+                } catch (IOException gone) {
+                    return false; // a temporary file removed meanwhile
+                }
+            }).map(Path::toString).toList();
+            assertEquals("files under data/ open to group or others: " + open, List.of(), open);
         }
     }
 

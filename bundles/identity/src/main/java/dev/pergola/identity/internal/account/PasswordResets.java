@@ -8,11 +8,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +47,9 @@ public class PasswordResets {
     private final LoginThrottle throttle;
     private final Duration lifetime;
     private final String publicUrl;
+    /** One thread does the work of "forgot password" requests, off the request thread; bounded backlog. */
+    private final ThreadPoolExecutor worker;
+    static final int QUEUE_CAPACITY = 1000;
 
     @Activate
     public PasswordResets(@Reference(target = "(osgi.unit.name=pergola-identity)") JpaTemplate jpa,
@@ -52,14 +60,38 @@ public class PasswordResets {
         this.throttle = throttle;
         this.lifetime = Duration.ofMinutes(config.password_reset_ttl_minutes());
         this.publicUrl = config.public_url().replaceAll("/+$", "");
+        this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE_CAPACITY), r -> {
+            Thread t = new Thread(r, "pergola-password-reset");
+            t.setDaemon(true);
+            return t;
+        }, new ThreadPoolExecutor.AbortPolicy());
     }
 
-    /** Sends a reset link when an active account has this email; otherwise does nothing, silently. */
+    /**
+     * Sends a reset link when an active account has this email; otherwise does nothing, silently. Only the
+     * address's form is checked on the caller's thread: the lookup, the stored token and the queued mail happen
+     * on a background thread, so the answer takes the same time whether the account exists or not.
+     */
     public void requestReset(String email) {
         if (email == null || !UserDirectory.EMAIL.matcher(email.trim()).matches()) {
             throw ApiException.validation("email", "must be an email address");
         }
         String normalized = email.trim().toLowerCase(Locale.ROOT);
+        try {
+            worker.execute(() -> {
+                try {
+                    sendLink(normalized);
+                } catch (RuntimeException e) {
+                    LOG.error("A password-reset link could not be sent", e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // a flood: dropping is what a lost mail looks like, and the caller must not learn more
+            LOG.warn("Password-reset requests are arriving faster than they are handled: one dropped");
+        }
+    }
+
+    private void sendLink(String normalized) {
         String token = OpaqueTokens.generate();
         UserEntity user = jpa.txExpr(TransactionType.Required, em -> {
             List<UserEntity> found = em.createQuery("SELECT u FROM UserEntity u WHERE LOWER(u.email) = :e"
@@ -68,7 +100,7 @@ public class PasswordResets {
                 return null;
             }
             PasswordResetEntity reset = new PasswordResetEntity();
-            reset.tokenHash = OpaqueTokens.hash(token);
+            reset.tokenHash = OpaqueTokens.hash(token); // the link's token itself is never stored
             reset.userId = found.get(0).id;
             reset.createdAt = Timestamp.from(Instant.now());
             reset.expiresAt = Timestamp.from(Instant.now().plus(lifetime));
@@ -90,6 +122,24 @@ public class PasswordResets {
 
                 If you did not ask for this, ignore this message; your password stays as it is.
                 """.formatted(user.username, lifetime.toMinutes(), link), MAIL_CATEGORY));
+    }
+
+    /** Deletes links that can no longer be used: spent or expired. @return how many */
+    public int purge(Instant now) {
+        Timestamp nowTs = Timestamp.from(now);
+        return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
+                "DELETE FROM PasswordResetEntity r WHERE r.usedAt IS NOT NULL OR r.expiresAt <= :now")
+                .setParameter("now", nowTs).executeUpdate());
+    }
+
+    /** Lets queued requests finish (a few seconds at most), then stops the worker. */
+    @Deactivate
+    void stop() throws InterruptedException {
+        worker.shutdown();
+        if (!worker.awaitTermination(10, TimeUnit.SECONDS)) {
+            LOG.warn("Password-reset requests still running after 10 s: interrupted");
+            worker.shutdownNow();
+        }
     }
 
     /** @throws ApiException 422 when the token is unknown, used or expired, or the password is not acceptable */

@@ -27,6 +27,7 @@ import dev.pergola.identity.internal.session.CsrfTokens;
 import dev.pergola.identity.internal.session.Sessions;
 import dev.pergola.identity.internal.store.UserEntity;
 import dev.pergola.identity.internal.token.AccessTokens;
+import dev.pergola.identity.internal.token.SessionBinding;
 
 /**
  * Turns {@code Authorization: Bearer <access token>}, or an API key ({@code X-API-Key: pgl_…} or
@@ -79,9 +80,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             return;
         }
         AccessTokens.Claims claims = tokens.verify(bearer);
-        if (claims.sessionId() == null || !sessions.isActive(claims.sessionId())) {
-            throw new ApiException(ErrorCode.INVALID_TOKEN, "The session of this token has ended; log in again.");
-        }
+        SessionBinding.require(claims, sessions::activeOwner);
         UserEntity user = accounts.findActive(claims.userId())
                 .orElseThrow(() -> new ApiException(ErrorCode.INVALID_TOKEN, "The account is no longer active."));
         install(request, new PergolaPrincipal(user.id, user.username, accounts.effectivePermissions(user.id),

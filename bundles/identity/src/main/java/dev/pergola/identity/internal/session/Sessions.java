@@ -34,8 +34,8 @@ public class Sessions {
 
     private final JpaTemplate jpa;
     private final Duration lifetime;
-    /** Checked on every request: cached 5 s; ending a session here drops it at once. */
-    private final ExpiringCache<String, Boolean> active = new ExpiringCache<>(Duration.ofSeconds(5), 100_000);
+    /** Session id → its user while open ("" when not): checked on every request, cached 5 s; ending a session here drops it at once. */
+    private final ExpiringCache<String, String> active = new ExpiringCache<>(Duration.ofSeconds(5), 100_000);
     /** Cookie secret hash → its session ({@link CookieSession#NONE} for none); an end is seen through {@link #isActive}. */
     private final ExpiringCache<String, CookieSession> cookies = new ExpiringCache<>(Duration.ofSeconds(30), 100_000);
 
@@ -171,9 +171,33 @@ public class Sessions {
     }
 
     public boolean isActive(String sessionId) {
-        return active.get(sessionId, id -> {
+        return activeOwner(sessionId).isPresent();
+    }
+
+    /** The id of the user whose open session this is; empty when it has ended, expired or never existed. */
+    public Optional<String> activeOwner(String sessionId) {
+        String owner = active.get(sessionId, id -> {
             SessionEntity s = jpa.txExpr(TransactionType.Required, em -> em.find(SessionEntity.class, id));
-            return s != null && s.endedAt == null && s.expiresAt.toInstant().isAfter(Instant.now());
+            return s != null && s.endedAt == null && s.expiresAt.toInstant().isAfter(Instant.now()) ? s.userId : "";
+        });
+        return owner.isEmpty() ? Optional.empty() : Optional.of(owner);
+    }
+
+    /**
+     * Deletes what no request can use any more: refresh tokens spent in sessions that have ended or expired
+     * (reuse detection only matters while the session is open), and sessions that ended or expired before
+     * {@code historyCutoff} (younger ones stay as the user's login history). @return rows deleted
+     */
+    public int purge(Instant now, Instant historyCutoff) {
+        Timestamp nowTs = Timestamp.from(now);
+        Timestamp cutoff = Timestamp.from(historyCutoff);
+        return jpa.txExpr(TransactionType.Required, em -> {
+            int spent = em.createQuery("DELETE FROM SpentRefreshTokenEntity t WHERE t.sessionId IN (SELECT s.id FROM"
+                    + " SessionEntity s WHERE s.endedAt IS NOT NULL OR s.expiresAt <= :now)")
+                    .setParameter("now", nowTs).executeUpdate();
+            int sessions = em.createQuery("DELETE FROM SessionEntity s WHERE s.expiresAt <= :cutoff"
+                    + " OR s.endedAt <= :cutoff").setParameter("cutoff", cutoff).executeUpdate();
+            return spent + sessions;
         });
     }
 

@@ -19,6 +19,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
@@ -32,7 +33,7 @@ import dev.pergola.identity.internal.cache.ExpiringCache;
 public class AccessTokens {
     static final String ISSUER = "pergola";
 
-    private final SigningKeys keys;
+    private final KeySource keys;
     private final int ttlSeconds;
     /**
      * Tokens already verified: the exact same string needs no second ECDSA check (expiry is still checked
@@ -45,6 +46,10 @@ public class AccessTokens {
 
     @Activate
     public AccessTokens(@Reference SigningKeys keys, AuthConfig config) {
+        this((KeySource) keys, config);
+    }
+
+    AccessTokens(KeySource keys, AuthConfig config) {
         this.keys = keys;
         this.ttlSeconds = config.access_token_ttl_seconds();
         this.verified = new ExpiringCache<>(Duration.ofSeconds(Math.min(ttlSeconds, 300)), 50_000);
@@ -56,6 +61,9 @@ public class AccessTokens {
 
     public String issue(String userId, String username, String sessionId) {
         ECKey key = keys.current();
+        if (key == null) {
+            throw new IllegalStateException("No signing key can be opened on this node; see the log of SigningKeys");
+        }
         Instant now = Instant.now();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(ISSUER)
@@ -73,7 +81,10 @@ public class AccessTokens {
         } catch (JOSEException e) {
             throw new IllegalStateException("Cannot sign an access token", e);
         }
-        return jwt.serialize();
+        // the JCA signer emits high-s half of the time: send the low-s twin, the only form verify() accepts
+        String serialized = jwt.serialize();
+        byte[] low = LowS.normalize(jwt.getSignature().decode());
+        return serialized.substring(0, serialized.lastIndexOf('.') + 1) + Base64URL.encode(low);
     }
 
     /**
@@ -81,7 +92,13 @@ public class AccessTokens {
      *         TOKEN_EXPIRED when it was ours but its time is up
      */
     public Claims verify(String token) {
-        Claims claims = verified.get(token, this::checkSignature).orElseThrow(AccessTokens::invalid);
+        Claims claims;
+        try {
+            claims = verified.get(token, this::checkSignature).orElseThrow(AccessTokens::invalid);
+        } catch (UnknownKeyId e) {
+            // not remembered as invalid: the key may be one another node just rotated in, seen at the next reload
+            throw invalid();
+        }
         if (!claims.expiresAt().isAfter(Instant.now())) {
             throw new ApiException(ErrorCode.TOKEN_EXPIRED, "The access token has expired; refresh it.");
         }
@@ -94,10 +111,10 @@ public class AccessTokens {
             if (!JWSAlgorithm.ES256.equals(jwt.getHeader().getAlgorithm())) {
                 throw invalid();
             }
-            String kid = jwt.getHeader().getKeyID();
-            ECKey key = keys.verificationKeys().stream().filter(k -> k.getKeyID().equals(kid)).findFirst()
-                    .or(() -> keys.reloadVerificationKeys().stream().filter(k -> k.getKeyID().equals(kid)).findFirst())
-                    .orElseThrow(AccessTokens::invalid);
+            if (!LowS.isCanonical(jwt.getSignature().decode())) {
+                throw invalid(); // the malleable high-s twin of a valid signature, or not an ES256 signature at all
+            }
+            ECKey key = keys.verificationKey(jwt.getHeader().getKeyID()).orElseThrow(UnknownKeyId::new);
             if (!jwt.verify(new ECDSAVerifier(key.toECPublicKey()))) {
                 throw invalid();
             }
@@ -114,5 +131,14 @@ public class AccessTokens {
 
     private static ApiException invalid() {
         return new ApiException(ErrorCode.INVALID_TOKEN, "The access token is not valid.");
+    }
+
+    /** A token naming a key this node does not know (yet): refused, but not cached as refused. */
+    private static final class UnknownKeyId extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UnknownKeyId() {
+            super(null, null, false, false);
+        }
     }
 }

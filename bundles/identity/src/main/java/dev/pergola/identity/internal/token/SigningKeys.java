@@ -5,6 +5,7 @@ import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.apache.aries.jpa.template.JpaTemplate;
@@ -12,71 +13,91 @@ import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 
 import dev.pergola.api.persistence.MigratedSchema;
-import dev.pergola.identity.internal.cache.ExpiringCache;
+import dev.pergola.api.security.SecretBox;
+import dev.pergola.api.security.SecretBoxException;
 import dev.pergola.identity.internal.store.SigningKeyEntity;
 
 /**
- * ES256 keys that sign access tokens, kept in the database so every node and every restart verifies
- * the same tokens. {@link #rotate()} starts signing with a fresh key; retired keys stay published (and
- * accepted) for a day so tokens signed before the rotation live out their lifetime.
+ * ES256 keys that sign access tokens, kept in the database so every node and every restart verifies the same
+ * tokens — sealed with the installation's {@link SecretBox}, whose key is not in the database: a copy of the
+ * database file does not let anyone sign tokens. {@link #rotate()} starts signing with a fresh key; a retired
+ * key stays published (and accepted) only while a token it signed can still be alive (the access-token
+ * lifetime plus a minute of clock skew), then {@link #purgeRetired()} deletes it.
  */
-@Component(service = SigningKeys.class)
-public class SigningKeys {
-    private static final Duration RETIRED_KEYS_KEPT = Duration.ofDays(1);
+@Component(service = SigningKeys.class, configurationPid = "dev.pergola.auth")
+public class SigningKeys implements KeySource {
+    private static final Logger LOG = LoggerFactory.getLogger(SigningKeys.class);
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
+    /** Read on every request: cached 30 s; an unknown kid reloads at most once per 30 s. */
+    private static final Duration CACHE_TTL = Duration.ofSeconds(30);
+    private static final String SEAL_CONTEXT = "pergola.signing-key:";
 
     private final JpaTemplate jpa;
-    /** Read on every request: cached; a rotation here clears it, one on another node shows within 30 s. */
-    private final ExpiringCache<String, List<ECKey>> verification = new ExpiringCache<>(Duration.ofSeconds(30), 1);
+    private final SecretBox box;
+    /** How long after its retirement a key may still verify a live token. */
+    private final Duration retiredKeyLife;
+    private final VerificationKeys<ECKey> verification;
 
     @Activate
     public SigningKeys(@Reference(target = "(osgi.unit.name=pergola-identity)") JpaTemplate jpa,
-            @Reference(target = "(" + MigratedSchema.OWNER + "=dev.pergola.identity)") MigratedSchema schema) {
+            @Reference(target = "(" + MigratedSchema.OWNER + "=dev.pergola.identity)") MigratedSchema schema,
+            @Reference SecretBox box, AuthConfig config) {
         this.jpa = jpa;
-        if (current() == null) {
+        this.box = box;
+        this.retiredKeyLife = Duration.ofSeconds(config.access_token_ttl_seconds()).plus(CLOCK_SKEW);
+        this.verification = new VerificationKeys<>(this::loadVerificationKeys, ECKey::getKeyID, CACHE_TTL, CACHE_TTL,
+                System::nanoTime);
+        boolean sealedClearKeys = sealClearKeys();
+        if (sealedClearKeys || current() == null) {
+            // a key that was ever stored in clear may have been copied: stop signing with it
             rotate();
         }
     }
 
-    /** The key new tokens are signed with. */
+    /** The key new tokens are signed with, or null when there is none this node can open. */
+    @Override
     public ECKey current() {
         return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
                 "SELECT k FROM SigningKeyEntity k WHERE k.retiredAt IS NULL ORDER BY k.createdAt DESC",
-                SigningKeyEntity.class).setMaxResults(1).getResultList().stream().findFirst().map(SigningKeys::parse)
-                .orElse(null));
+                SigningKeyEntity.class).setMaxResults(1).getResultList().stream().findFirst()
+                .flatMap(this::open).orElse(null));
     }
 
-    /** Every key a valid token may be signed with: the current one and recently retired ones. */
+    /** Every key a live token may be signed with (public halves): the current one and recently retired ones. */
     public List<ECKey> verificationKeys() {
-        return verification.get("keys", k -> loadVerificationKeys());
+        return verification.all();
+    }
+
+    /** The verification key a token names; see {@link VerificationKeys#find} for when this reads the database. */
+    @Override
+    public Optional<ECKey> verificationKey(String kid) {
+        return verification.find(kid);
     }
 
     private List<ECKey> loadVerificationKeys() {
-        Timestamp cutoff = Timestamp.from(Instant.now().minus(RETIRED_KEYS_KEPT));
+        Timestamp cutoff = Timestamp.from(Instant.now().minus(retiredKeyLife));
         return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
                 "SELECT k FROM SigningKeyEntity k WHERE k.retiredAt IS NULL OR k.retiredAt > :cutoff",
                 SigningKeyEntity.class).setParameter("cutoff", cutoff).getResultList().stream()
-                .map(SigningKeys::parse).toList());
-    }
-
-    /** The verification keys read afresh, when a token names a key this node has not seen yet. */
-    public List<ECKey> reloadVerificationKeys() {
-        verification.clear();
-        return verificationKeys();
+                .flatMap(k -> open(k).stream()).map(ECKey::toPublicJWK).toList());
     }
 
     /** The public halves, as published at {@code /api/v1/auth/jwks}. */
     public JWKSet publicJwks() {
-        return new JWKSet(verificationKeys().stream().map(k -> (com.nimbusds.jose.jwk.JWK) k.toPublicJWK()).toList());
+        return new JWKSet(verificationKeys().stream().map(k -> (JWK) k).toList());
     }
 
     public synchronized ECKey rotate() {
@@ -89,22 +110,51 @@ public class SigningKeys {
                         .setParameter("now", now).executeUpdate();
                 SigningKeyEntity entity = new SigningKeyEntity();
                 entity.kid = key.getKeyID();
-                entity.jwk = key.toJSONString();
+                entity.jwk = box.sealText(key.toJSONString(), SEAL_CONTEXT + key.getKeyID());
                 entity.createdAt = now;
                 em.persist(entity);
             });
-            verification.clear();
+            verification.invalidate();
             return key;
         } catch (JOSEException e) {
             throw new IllegalStateException("Cannot generate an ES256 key", e);
         }
     }
 
-    private static ECKey parse(SigningKeyEntity entity) {
+    /** Deletes keys retired so long ago that no live token can carry their signature. @return how many */
+    public int purgeRetired() {
+        Timestamp cutoff = Timestamp.from(Instant.now().minus(retiredKeyLife));
+        int deleted = jpa.txExpr(TransactionType.Required, em -> em.createQuery(
+                "DELETE FROM SigningKeyEntity k WHERE k.retiredAt IS NOT NULL AND k.retiredAt <= :cutoff")
+                .setParameter("cutoff", cutoff).executeUpdate());
+        if (deleted > 0) {
+            verification.invalidate();
+        }
+        return deleted;
+    }
+
+    /** Installations from before encryption at rest kept keys in clear: seal them. @return whether any was */
+    private boolean sealClearKeys() {
+        int sealed = jpa.txExpr(TransactionType.Required, em -> {
+            List<SigningKeyEntity> clear = em.createQuery("SELECT k FROM SigningKeyEntity k", SigningKeyEntity.class)
+                    .getResultList().stream().filter(k -> !SecretBox.isSealed(k.jwk)).toList();
+            clear.forEach(k -> k.jwk = box.sealText(k.jwk, SEAL_CONTEXT + k.kid));
+            return clear.size();
+        });
+        if (sealed > 0) {
+            LOG.warn("{} signing keys were stored in clear: now sealed, and the signing key is rotated", sealed);
+        }
+        return sealed > 0;
+    }
+
+    private Optional<ECKey> open(SigningKeyEntity entity) {
         try {
-            return ECKey.parse(entity.jwk);
-        } catch (ParseException e) {
-            throw new IllegalStateException("Signing key " + entity.kid + " is corrupt", e);
+            String json = SecretBox.isSealed(entity.jwk) ? box.openText(entity.jwk, SEAL_CONTEXT + entity.kid) : entity.jwk;
+            return Optional.of(ECKey.parse(json));
+        } catch (SecretBoxException | ParseException e) {
+            // e.g. another node's data-protection key: this key is unusable here, not fatal
+            LOG.error("Signing key {} cannot be opened on this node: {}", entity.kid, e.getMessage());
+            return Optional.empty();
         }
     }
 }
