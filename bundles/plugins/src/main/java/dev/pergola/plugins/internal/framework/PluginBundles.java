@@ -173,8 +173,8 @@ public class PluginBundles {
             for (Bundle b : installed) {
                 try {
                     b.uninstall();
-                } catch (BundleException ignored) {
-                    // best effort: the original failure is the one to report
+                } catch (BundleException | IllegalStateException ignored) {
+                    // best effort (or already uninstalled): the original failure is the one to report
                 }
             }
             throw e instanceof BundleException be ? be : new BundleException("Cannot install " + artifact + ": " + e.getMessage(), e);
