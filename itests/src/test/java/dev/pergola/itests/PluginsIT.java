@@ -354,7 +354,95 @@ public class PluginsIT {
         assertEquals("no core bundle restarted: " + coreBundleEvents, List.of(), coreBundleEvents);
     }
 
+    /**
+     * Issue 8, finding 8 (SSRF around the scheme allow-list) and the core-name item of 14: the refusals come
+     * before any I/O and say nothing about hosts or ports; the distribution tries no public repository.
+     */
+    @Test
+    public void urlInstallsResolvePlainCoordinatesFromConfiguredRepositoriesOnly() throws Exception {
+        List<Long> before = bundleIds();
+        Http.Reply ssrf = send("POST", "/api/v1/plugins", "application/json",
+                BodyPublishers.ofString("{\"url\":\"mvn:http://127.0.0.1:1/x!g/a/1.0\"}"));
+        refused(ssrf, 422, "plain coordinates");
+        assertEquals("VALIDATION_ERROR", ssrf.json().path("error").path("code").asText());
+        assertFalse(ssrf.body(), ssrf.body().contains("127.0.0.1") || ssrf.body().contains("Connection"));
+
+        Http.Reply unknown = send("POST", "/api/v1/plugins", "application/json",
+                BodyPublishers.ofString("{\"url\":\"mvn:com.example.nowhere/no-such-plugin/9.9.9\"}"));
+        refused(unknown, 422, "Could not resolve mvn:com.example.nowhere/no-such-plugin/9.9.9");
+        for (String leak : List.of("Exception", "http", "repo1", "system.repository", "Could not find artifact")) {
+            assertFalse(leak + " in " + unknown.body(), unknown.body().contains(leak));
+        }
+
+        Path jar = Paths.get(System.getProperty(PergolaExam.FIXTURES), "pergola-sample-hello.jar");
+        refused(send("POST", "/api/v1/plugins", "application/json",
+                BodyPublishers.ofString("{\"url\":\"" + jar.toUri() + "\"}")), 422, "'file' is not allowed");
+
+        org.osgi.service.cm.Configuration[] resolver = configAdmin.listConfigurations("(service.pid=org.ops4j.pax.url.mvn)");
+        assertEquals(1, resolver.length);
+        Object remote = resolver[0].getProperties().get("org.ops4j.pax.url.mvn.repositories");
+        assertTrue("no remote repository by default: " + remote, remote == null || remote.toString().isBlank());
+
+        for (String coreName : List.of("dev.pergola.identity", "core")) {
+            Http.Reply impostor = send("POST", "/api/v1/plugins", "application/java-archive",
+                    BodyPublishers.ofByteArray(pluginJar(coreName, "impostor")));
+            refused(impostor, 422, "belongs to the platform");
+        }
+        assertEquals("the framework's bundle list is unchanged", before, bundleIds());
+        assertEquals(0, http.get("/api/v1/plugins", "Authorization", admin).json().path("meta").path("total").asInt());
+    }
+
+    /**
+     * Issue 8, item of 14: a stored artifact is hashed again before the framework gets it back. The framework
+     * loses the plugin (as with a wiped data/cache) while its stored file was changed on disk: reconciling
+     * refuses the file and marks the plugin failed, saying why.
+     */
+    @Test
+    public void aTamperedStoredArtifactIsNotReinstalled() throws Exception {
+        byte[] hello = fixture("pergola-sample-hello");
+        assertEquals(201, upload("/api/v1/plugins?enable=true", "pergola-sample-hello", true).status());
+        try {
+            String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(hello));
+            Path stored = Paths.get(System.getProperty("karaf.data"), "plugins", "artifacts", sha + ".jar");
+            assertTrue(stored + " exists", Files.isRegularFile(stored));
+            byte[] tampered = hello.clone();
+            tampered[tampered.length / 2] ^= 0x5a;
+            Files.write(stored, tampered);
+            Bundle bundle = Arrays.stream(context.getBundles()).filter(b -> b.getLocation().equals("pergola-plugin:hello"))
+                    .findFirst().orElseThrow();
+            bundle.uninstall();
+
+            Http.Reply reconciled = post("/api/v1/plugins/reconcile");
+            assertEquals(reconciled.body(), 200, reconciled.status());
+            JsonNode plugin = http.get("/api/v1/plugins/hello", "Authorization", admin).json().path("data").path("plugin");
+            assertEquals(plugin.toString(), "failed", plugin.path("state").asText());
+            assertTrue(plugin.toString(), plugin.path("last_error").asText().contains("does not match its SHA-256"));
+            assertTrue("the tampered file was not installed", Arrays.stream(context.getBundles())
+                    .noneMatch(b -> b.getLocation().startsWith("pergola-plugin:hello")));
+        } finally {
+            assertEquals(204, send("DELETE", "/api/v1/plugins/hello", null, BodyPublishers.noBody()).status());
+        }
+    }
+
     // ---- helpers ------------------------------------------------------------------------------------------------
+
+    /** A minimal plugin jar built here: a manifest and one resource. */
+    private static byte[] pluginJar(String symbolicName, String slug) throws IOException {
+        java.util.jar.Manifest manifest = new java.util.jar.Manifest();
+        java.util.jar.Attributes main = manifest.getMainAttributes();
+        main.put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.putValue("Bundle-ManifestVersion", "2");
+        main.putValue("Bundle-SymbolicName", symbolicName);
+        main.putValue("Bundle-Version", "1.0.0");
+        main.putValue("Pergola-Plugin", slug);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (java.util.jar.JarOutputStream jar = new java.util.jar.JarOutputStream(bytes, manifest)) {
+            jar.putNextEntry(new java.util.zip.ZipEntry("impostor.txt"));
+            jar.write("not the platform".getBytes(StandardCharsets.UTF_8));
+            jar.closeEntry();
+        }
+        return bytes.toByteArray();
+    }
 
     private static void refused(Http.Reply reply, int status, String reason) {
         assertEquals(reply.body(), status, reply.status());

@@ -28,6 +28,11 @@ public final class ArtifactInspector {
     }
 
     public static Inspection inspect(Path artifact) {
+        return inspect(artifact, ArchiveLimits.DEFAULT);
+    }
+
+    /** Checks the archive against the limits (see {@link ArchiveScan}), then reads its manifest. */
+    public static Inspection inspect(Path artifact, ArchiveLimits limits) {
         try {
             if (Files.size(artifact) == 0) {
                 throw refuse("The file is empty.");
@@ -35,6 +40,7 @@ public final class ArtifactInspector {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read the uploaded file: " + e.getMessage(), e);
         }
+        ArchiveScan.check(artifact, limits);
         if (KarContents.isKar(artifact)) {
             return inspectKar(artifact);
         }
@@ -42,9 +48,9 @@ public final class ArtifactInspector {
         try (JarFile jar = new JarFile(artifact.toFile())) {
             manifest = jar.getManifest();
         } catch (ZipException e) {
-            throw refuse("The file is not a jar: it cannot be read as a zip archive (" + e.getMessage() + ").");
+            throw refuse("The file is not a jar: it cannot be read as a zip archive.");
         } catch (IOException e) {
-            throw refuse("The file is not a readable jar: " + e.getMessage());
+            throw refuse("The file is not a readable jar.");
         }
         if (manifest == null) {
             throw refuse("The jar has no META-INF/MANIFEST.MF, so it is not an OSGi bundle.");

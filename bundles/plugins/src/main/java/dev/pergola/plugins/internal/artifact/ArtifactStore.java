@@ -7,10 +7,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+
+import dev.pergola.api.rest.ApiException;
+import dev.pergola.api.rest.ErrorCode;
 
 /**
  * Plugin artifacts kept by the platform, named by their SHA-256, under {@code data/plugins/artifacts}
@@ -56,8 +60,9 @@ public final class ArtifactStore {
             }
             String checksum = HexFormat.of().formatHex(digest.digest());
             Path target = path(checksum);
-            if (!Files.exists(target)) {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            if (!Files.exists(target) || !checksum.equals(hash(target))) {
+                // absent, or there but changed on disk: the fresh copy takes its place
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             }
             return new Stored(checksum, size, target);
         } catch (IOException e) {
@@ -72,6 +77,37 @@ public final class ArtifactStore {
             throw new IllegalArgumentException("Not a SHA-256: " + checksum);
         }
         return root.resolve(checksum + ".jar");
+    }
+
+    /**
+     * The stored artifact, after checking that its content still hashes to its name: the framework installs
+     * what is in the store again whenever it lost a plugin (a wiped cache, a rollback), and a file changed on disk
+     * must not be installed in its place.
+     * @throws ApiException {@code PLUGIN_FAILED} when the content does not match
+     */
+    public Path verified(String checksum) {
+        Path file = path(checksum);
+        String actual;
+        try {
+            actual = hash(file);
+        } catch (IOException e) {
+            throw new ApiException(ErrorCode.PLUGIN_FAILED, "The stored artifact " + checksum + " cannot be read ("
+                    + e.getClass().getSimpleName() + "); install the plugin again.");
+        }
+        if (!checksum.equals(actual)) {
+            throw new ApiException(ErrorCode.PLUGIN_FAILED, "The stored artifact " + checksum + " does not match its"
+                    + " SHA-256 (the file in data/plugins/artifacts was changed); it is not installed. Install the"
+                    + " plugin again from a trusted copy.");
+        }
+        return file;
+    }
+
+    static String hash(Path file) throws IOException {
+        MessageDigest digest = sha256();
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     public boolean has(String checksum) {

@@ -3,11 +3,13 @@ package dev.pergola.plugins.internal.artifact;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.Attributes;
-import java.util.jar.JarInputStream;
+import java.util.jar.JarFile;
 import java.util.jar.Manifest;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
@@ -39,15 +41,17 @@ public final class KarContents {
         }
     }
 
-    /** The bundles of a KAR, in archive order; non-bundle jars are refused with the reason. */
+    /**
+     * The bundles of a KAR, in archive order; non-bundle jars are refused with the reason. Each member's manifest
+     * is read from a copy through {@link JarFile}, the way the framework will read it (a zip's central directory
+     * and its local headers may disagree; only the central directory counts). Call it on archives that passed
+     * {@link ArchiveScan}.
+     */
     public static List<Member> members(Path kar) {
         List<Member> members = new ArrayList<>();
         try (ZipFile zip = new ZipFile(kar.toFile())) {
             for (ZipEntry entry : zip.stream().filter(KarContents::isRepositoryJar).toList()) {
-                Manifest manifest;
-                try (JarInputStream jar = new JarInputStream(zip.getInputStream(entry))) {
-                    manifest = jar.getManifest();
-                }
+                Manifest manifest = manifest(zip, entry);
                 String bsn = manifest == null ? null : manifest.getMainAttributes().getValue("Bundle-SymbolicName");
                 if (bsn == null || !"2".equals(trim(manifest.getMainAttributes().getValue("Bundle-ManifestVersion")))) {
                     throw ArtifactInspector.refuse("The archive's " + entry.getName() + " is not an OSGi bundle.");
@@ -55,9 +59,25 @@ public final class KarContents {
                 members.add(new Member(entry.getName(), bsn.split(";")[0].trim(), manifest.getMainAttributes()));
             }
         } catch (IOException e) {
-            throw ArtifactInspector.refuse("The archive cannot be read: " + e.getMessage());
+            throw ArtifactInspector.refuse("The archive cannot be read as a zip archive.");
         }
         return members;
+    }
+
+    private static Manifest manifest(ZipFile zip, ZipEntry entry) throws IOException {
+        Path copy = Files.createTempFile("pergola-kar-member-", ".jar");
+        try {
+            try (InputStream in = zip.getInputStream(entry)) {
+                Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+            }
+            try (JarFile jar = new JarFile(copy.toFile(), false)) {
+                return jar.getManifest();
+            } catch (ZipException e) {
+                return null;
+            }
+        } finally {
+            ArtifactStore.deleteQuietly(copy);
+        }
     }
 
     /** The content of one member; close it after use. */
@@ -80,7 +100,7 @@ public final class KarContents {
         };
     }
 
-    private static boolean isRepositoryJar(ZipEntry e) {
+    static boolean isRepositoryJar(ZipEntry e) {
         return !e.isDirectory() && e.getName().startsWith("repository/") && e.getName().endsWith(".jar");
     }
 

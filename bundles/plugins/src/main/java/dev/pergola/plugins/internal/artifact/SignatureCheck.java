@@ -5,29 +5,62 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.CodeSigner;
+import java.security.GeneralSecurityException;
+import java.security.cert.CertPath;
+import java.security.cert.CertPathValidator;
+import java.security.cert.CertPathValidatorException;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
+import java.security.cert.CertificateParsingException;
+import java.security.cert.PKIXParameters;
+import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 
 /**
  * Jar signatures for installations that require them: every entry of the bundle (a KAR: of each of its bundles)
- * must be signed, the signatures must match the content, and a signer must be one of the trusted certificates.
+ * must be signed, the signatures must match the content, and a signer must be trusted.
+ * <p>
+ * Trust is PKIX path validation ({@link CertPathValidator}) against the certificates of the PEM file as trust
+ * anchors. The certificates of a jar's signature block are the signer's word only (the JDK chains them by issuer
+ * name), so none of them is trusted for being present: the path up to the first anchor must validate
+ * signature by signature. A PEM certificate may be a signing CA, or the signer's own certificate (pinned: then
+ * the leaf itself must equal it). In both cases the signing certificate must be valid now (an expired or not yet
+ * valid one is refused; time stamps are not honoured) and, when it carries them, its key usage must allow digital
+ * signatures and its extended key usage must include code signing. Revocation is not checked (that would mean
+ * network fetches of CRLs or OCSP from addresses the certificates name).
  */
 public final class SignatureCheck {
-    private final Set<Certificate> trusted;
+    private static final String CODE_SIGNING = "1.3.6.1.5.5.7.3.3";
+    private static final String ANY_EXTENDED_USAGE = "2.5.29.37.0";
+    private static final int DIGITAL_SIGNATURE = 0;
+
+    private final Set<X509Certificate> anchors;
+    private final Set<TrustAnchor> trustAnchors;
 
     public SignatureCheck(Collection<? extends Certificate> trusted) {
-        this.trusted = new HashSet<>(trusted);
+        this.anchors = new HashSet<>();
+        this.trustAnchors = new HashSet<>();
+        for (Certificate c : trusted) {
+            if (c instanceof X509Certificate x509) {
+                anchors.add(x509);
+                trustAnchors.add(new TrustAnchor(x509, null));
+            }
+        }
+        if (trustAnchors.isEmpty()) {
+            throw new IllegalStateException("The trusted plugin signers file holds no X.509 certificate");
+        }
     }
 
     /** Reads the trusted signers from a PEM file (one or more {@code -----BEGIN CERTIFICATE-----} blocks). */
@@ -69,6 +102,7 @@ public final class SignatureCheck {
         List<String> unsigned = new ArrayList<>();
         Set<String> untrustedSigners = new HashSet<>();
         boolean trustedSigner = false;
+        Map<CertPath, Boolean> verdicts = new HashMap<>(); // a path is validated once per jar, not once per entry
         try (JarFile file = new JarFile(jar.toFile(), true)) {
             byte[] buffer = new byte[8192];
             for (Enumeration<JarEntry> entries = file.entries(); entries.hasMoreElements();) {
@@ -88,14 +122,10 @@ public final class SignatureCheck {
                 }
                 boolean trustedHere = false;
                 for (CodeSigner signer : signers) {
-                    for (Certificate c : signer.getSignerCertPath().getCertificates()) {
-                        if (trusted.contains(c)) {
-                            trustedHere = true;
-                        }
-                    }
-                    Certificate leaf = signer.getSignerCertPath().getCertificates().get(0);
-                    if (!trustedHere && leaf instanceof X509Certificate x509) {
-                        untrustedSigners.add(x509.getSubjectX500Principal().getName());
+                    if (verdicts.computeIfAbsent(signer.getSignerCertPath(), this::trusts)) {
+                        trustedHere = true;
+                    } else if (signer.getSignerCertPath().getCertificates().get(0) instanceof X509Certificate leaf) {
+                        untrustedSigners.add(leaf.getSubjectX500Principal().getName());
                     }
                 }
                 trustedSigner |= trustedHere;
@@ -115,6 +145,57 @@ public final class SignatureCheck {
         if (!unsigned.isEmpty()) {
             throw ArtifactInspector.refuse(what + " is not signed by a trusted signer (" + unsigned.size()
                     + " unsigned entries, e.g. " + unsigned.get(0) + "); this installation requires signed plugins.");
+        }
+    }
+
+    /** Whether the signer's path leads, signature by signature, to one of the anchors; see the class comment. */
+    boolean trusts(CertPath path) {
+        List<X509Certificate> certificates = new ArrayList<>();
+        for (Certificate c : path.getCertificates()) {
+            if (!(c instanceof X509Certificate x509)) {
+                return false;
+            }
+            certificates.add(x509);
+        }
+        if (certificates.isEmpty() || !usableForCodeSigning(certificates.get(0))) {
+            return false;
+        }
+        int anchor = 0;
+        while (anchor < certificates.size() && !anchors.contains(certificates.get(anchor))) {
+            anchor++;
+        }
+        if (anchor == 0) {
+            return true; // the signer's own certificate is pinned in the PEM file
+        }
+        try {
+            CertPath toAnchor = CertificateFactory.getInstance("X.509").generateCertPath(certificates.subList(0, anchor));
+            PKIXParameters parameters = new PKIXParameters(trustAnchors);
+            parameters.setRevocationEnabled(false);
+            CertPathValidator.getInstance("PKIX").validate(toAnchor, parameters);
+            return true;
+        } catch (CertPathValidatorException e) {
+            return false;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("PKIX validation is not available: " + e.getMessage(), e);
+        }
+    }
+
+    /** Valid now; key usage (when present) allows signatures; extended key usage (when present) allows code signing. */
+    private static boolean usableForCodeSigning(X509Certificate leaf) {
+        try {
+            leaf.checkValidity();
+        } catch (CertificateException e) {
+            return false;
+        }
+        boolean[] keyUsage = leaf.getKeyUsage();
+        if (keyUsage != null && (keyUsage.length <= DIGITAL_SIGNATURE || !keyUsage[DIGITAL_SIGNATURE])) {
+            return false;
+        }
+        try {
+            List<String> extended = leaf.getExtendedKeyUsage();
+            return extended == null || extended.contains(CODE_SIGNING) || extended.contains(ANY_EXTENDED_USAGE);
+        } catch (CertificateParsingException e) {
+            return false;
         }
     }
 

@@ -41,6 +41,8 @@ import dev.pergola.plugins.internal.artifact.KarContents;
 @Component(service = PluginBundles.class)
 public class PluginBundles {
     public static final String LOCATION_PREFIX = "pergola-plugin:";
+    /** Names that are not bundles but that the platform keys its own records by (the core permissions' source). */
+    static final Set<String> RESERVED_NAMES = Set.of("core");
     private static final long SETTLE_POLL_MS = 50;
 
     private final BundleContext context;
@@ -102,6 +104,31 @@ public class PluginBundles {
         return plugins;
     }
 
+    /**
+     * The first of these symbolic names that belongs to the platform: a non-plugin bundle's (in any state), or a
+     * name the platform uses as its own permission source. Permissions, configuration and events are keyed by
+     * symbolic name, so a plugin taking such a name would act on the platform's records (uninstalling it deleted
+     * the core permissions).
+     * @return the name with whose it is, when one clashes
+     */
+    public Optional<String> coreNameClash(Collection<String> symbolicNames) {
+        return coreNameClash(symbolicNames, context.getBundles());
+    }
+
+    static Optional<String> coreNameClash(Collection<String> symbolicNames, Bundle[] installed) {
+        for (String name : symbolicNames) {
+            if (RESERVED_NAMES.contains(name)) {
+                return Optional.of(name + " (the platform's own permission source)");
+            }
+            for (Bundle b : installed) {
+                if (!isPlugin(b) && name.equals(b.getSymbolicName())) {
+                    return Optional.of(name + " (core bundle " + b.getBundleId() + ")");
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     public Optional<Bundle> bySymbolicName(String symbolicName) {
         for (Bundle b : context.getBundles()) {
             if (symbolicName.equals(b.getSymbolicName())) {
@@ -117,11 +144,14 @@ public class PluginBundles {
      */
     public Bundle install(String slug, Path artifact) throws BundleException {
         if (!KarContents.isKar(artifact)) {
+            Bundle bundle;
             try (InputStream in = Files.newInputStream(artifact)) {
-                return context.installBundle(LOCATION_PREFIX + slug, in);
+                bundle = context.installBundle(LOCATION_PREFIX + slug, in);
             } catch (java.io.IOException e) {
                 throw new BundleException("Cannot read " + artifact + ": " + e.getMessage(), e);
             }
+            refuseCoreName(List.of(bundle));
+            return bundle;
         }
         List<Bundle> installed = new ArrayList<>();
         Bundle main = null;
@@ -132,19 +162,39 @@ public class PluginBundles {
                     Bundle b = context.installBundle(location, in);
                     installed.add(b);
                     main = m.isPluginMain() ? b : main;
+                    if (!m.symbolicName().equals(b.getSymbolicName())) {
+                        throw new BundleException(m.entry() + " was read as " + m.symbolicName()
+                                + " but the framework sees " + b.getSymbolicName());
+                    }
                 }
             }
+            refuseCoreName(installed);
         } catch (BundleException | java.io.IOException | RuntimeException e) {
             for (Bundle b : installed) {
                 try {
                     b.uninstall();
-                } catch (BundleException ignored) {
-                    // best effort: the original failure is the one to report
+                } catch (BundleException | IllegalStateException ignored) {
+                    // best effort (or already uninstalled): the original failure is the one to report
                 }
             }
             throw e instanceof BundleException be ? be : new BundleException("Cannot install " + artifact + ": " + e.getMessage(), e);
         }
         return main;
+    }
+
+    /** Framework-level backstop of the validation: whatever path installed them, plugin bundles never take core names. */
+    private void refuseCoreName(List<Bundle> installed) throws BundleException {
+        Optional<String> clash = coreNameClash(installed.stream().map(Bundle::getSymbolicName).toList());
+        if (clash.isPresent()) {
+            for (Bundle b : installed) {
+                try {
+                    b.uninstall();
+                } catch (BundleException | IllegalStateException ignored) {
+                    // the refusal below is what matters
+                }
+            }
+            throw new BundleException("the symbolic name " + clash.get() + " belongs to the platform");
+        }
     }
 
     /** Stops and uninstalls the plugin's bundles (not refreshed: the caller refreshes). */

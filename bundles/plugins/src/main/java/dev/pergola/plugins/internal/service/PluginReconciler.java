@@ -63,7 +63,7 @@ final class PluginReconciler {
             if (missing) {
                 changes.add(p.slug + ": installed " + p.version + " from the plugin store");
             } else if (!bundle.getVersion().toString().equals(p.version)) {
-                bundle = records.bundles.replaceContent(bundle, records.store.path(p.checksum));
+                bundle = records.bundles.replaceContent(bundle, records.store.verified(p.checksum));
                 changes.add(p.slug + ": updated to " + p.version + " from the plugin store");
             }
         } catch (ApiException | BundleException e) {

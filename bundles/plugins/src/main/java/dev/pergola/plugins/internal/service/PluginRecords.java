@@ -48,7 +48,10 @@ final class PluginRecords {
         return PluginViews.of(p, bundles.find(p.slug).orElse(null), bundles, safeMode);
     }
 
-    /** The plugin's bundle, installed again from the store when the framework lost it (e.g. a wiped cache). */
+    /**
+     * The plugin's bundle, installed again from the store when the framework lost it (e.g. a wiped cache), once
+     * the stored file is checked against its checksum.
+     */
     Bundle bundleOf(PluginEntity p) {
         Optional<Bundle> existing = bundles.find(p.slug);
         if (existing.isPresent()) {
@@ -59,7 +62,7 @@ final class PluginRecords {
                     + ") is missing from the plugin store; install the plugin again.");
         }
         try {
-            Bundle bundle = bundles.install(p.slug, store.path(p.checksum));
+            Bundle bundle = bundles.install(p.slug, store.verified(p.checksum));
             bundles.resolve(bundle);
             return bundle;
         } catch (BundleException e) {

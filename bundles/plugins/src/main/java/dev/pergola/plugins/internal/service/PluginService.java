@@ -36,6 +36,7 @@ import dev.pergola.api.plugins.Plugins;
 import dev.pergola.api.plugins.UpdateResult;
 import dev.pergola.api.rest.ApiException;
 import dev.pergola.api.rest.ErrorCode;
+import dev.pergola.plugins.internal.artifact.ArchiveLimits;
 import dev.pergola.plugins.internal.artifact.ArtifactInspector;
 import dev.pergola.plugins.internal.artifact.ArtifactStore;
 import dev.pergola.plugins.internal.artifact.Inspection;
@@ -67,6 +68,8 @@ public class PluginService implements Plugins {
     private final PluginRecords records;
     private final PluginUpdater updater;
     private final PluginReconciler reconciler;
+    private final UrlDownloads downloads;
+    private final ArchiveLimits limits;
     private final ReentrantLock lock = new ReentrantLock();
     /** False until the reconciliation at start has run: until then the node is not ready. */
     private volatile boolean reconciled;
@@ -88,6 +91,10 @@ public class PluginService implements Plugins {
         String base = context.getProperty("karaf.base");
         this.deployDir = config.deploy_dir().isBlank() ? Paths.get(base == null ? "." : base, "deploy")
                 : Paths.get(config.deploy_dir());
+        this.limits = new ArchiveLimits(config.archive_max_entries(), config.archive_max_inflated_bytes(),
+                ArchiveLimits.MANIFEST_BYTES);
+        this.downloads = new UrlDownloads(Arrays.asList(config.url_schemes()), config.upload_max_bytes(),
+                UrlDownloads.URL_HANDLERS);
         this.records = new PluginRecords(registry, bundles, store, events, safeMode);
         this.updater = new PluginUpdater(records, config.start_settle_ms());
         this.reconciler = new PluginReconciler(records, config.start_settle_ms());
@@ -153,9 +160,10 @@ public class PluginService implements Plugins {
 
     @Override
     public PluginInfo install(Path artifact, InstallOptions options) {
-        Inspection plugin = ArtifactInspector.inspect(artifact);
+        Inspection plugin = ArtifactInspector.inspect(artifact, limits);
         checkSignature(artifact);
         PluginInfo installed = locked(() -> {
+            refuseCoreNames(plugin);
             registry.find(plugin.slug()).ifPresent(p -> {
                 throw ApiException.conflict("A plugin '" + p.slug + "' is installed already (version " + p.version
                         + "); update it instead.");
@@ -309,7 +317,7 @@ public class PluginService implements Plugins {
 
     @Override
     public UpdateResult update(String slug, Path artifact, InstallOptions options) {
-        Inspection next = ArtifactInspector.inspect(artifact);
+        Inspection next = ArtifactInspector.inspect(artifact, limits);
         checkSignature(artifact);
         return locked(() -> {
             refuseInSafeMode("update");
@@ -385,7 +393,7 @@ public class PluginService implements Plugins {
         for (Path jar : jars) {
             String file = jar.getFileName().toString();
             try {
-                Inspection found = ArtifactInspector.inspect(jar);
+                Inspection found = ArtifactInspector.inspect(jar, limits);
                 Optional<PluginEntity> existing = registry.find(found.slug());
                 if (existing.isEmpty()) {
                     install(jar, new InstallOptions(true, false, actor));
@@ -419,7 +427,7 @@ public class PluginService implements Plugins {
     private Path download(String url) {
         Path file = store.newIncomingFile();
         try {
-            UrlDownloads.download(url, Arrays.asList(config.url_schemes()), config.upload_max_bytes(), file);
+            downloads.download(url, file);
             return file;
         } catch (RuntimeException e) {
             ArtifactStore.deleteQuietly(file);
@@ -456,6 +464,18 @@ public class PluginService implements Plugins {
                     + " dev.pergola.plugins).");
         }
         check.verify(artifact);
+    }
+
+    /** A plugin never takes a symbolic name of the platform's own (see {@link PluginBundles#coreNameClash}). */
+    static void refuseCoreNames(PluginBundles bundles, Inspection plugin) {
+        bundles.coreNameClash(plugin.bundles()).ifPresent(name -> {
+            throw ArtifactInspector.refuse("The symbolic name " + name + " belongs to the platform; a plugin needs a"
+                    + " symbolic name of its own.");
+        });
+    }
+
+    private void refuseCoreNames(Inspection plugin) {
+        refuseCoreNames(bundles, plugin);
     }
 
     private void refuseInSafeMode(String what) {

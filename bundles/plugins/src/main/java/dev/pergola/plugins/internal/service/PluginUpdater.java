@@ -47,6 +47,7 @@ final class PluginUpdater {
             throw ArtifactInspector.refuse("The file's symbolic name is " + next.symbolicName() + "; '" + slug
                     + "' is " + p.symbolicName + ". Install it as a separate plugin.");
         }
+        PluginService.refuseCoreNames(records.bundles, next);
         Version current = Version.parseVersion(p.version);
         if (next.version().compareTo(current) < 0 && !options.force()) {
             throw ArtifactInspector.refuse("This would downgrade '" + slug + "' from " + current + " to "
@@ -119,7 +120,7 @@ final class PluginUpdater {
         try {
             // a KAR replacement may have left no bundle behind: then the stored artifact is installed afresh
             Bundle current = records.bundleOf(p);
-            replace(current, records.store.path(p.checksum), p.enabled && !records.safeMode);
+            replace(current, records.store.verified(p.checksum), p.enabled && !records.safeMode);
             return "Rolled back to " + p.version + (p.enabled ? ", which is running again." : ".");
         } catch (PluginStartException | RuntimeException e) {
             records.registry.change(p.slug, r -> r.state = "failed");

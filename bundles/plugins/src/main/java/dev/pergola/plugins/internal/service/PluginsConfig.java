@@ -9,9 +9,19 @@ public @interface PluginsConfig {
     @AttributeDefinition(name = "Largest upload (bytes)", description = "Larger plugin uploads are refused with 413.")
     long upload_max_bytes() default 52_428_800L;
 
+    @AttributeDefinition(name = "Most entries in an archive",
+            description = "A plugin jar or .kar with more entries (a .kar: its bundles' entries included) is refused with 422.")
+    int archive_max_entries() default 20_000;
+
+    @AttributeDefinition(name = "Most bytes an archive may inflate to",
+            description = "A plugin jar or .kar whose entries inflate to more (a zip bomb) is refused with 413.")
+    long archive_max_inflated_bytes() default 268_435_456L;
+
     @AttributeDefinition(name = "URL schemes allowed for install",
-            description = "Plugins may be installed from URLs with these schemes (e.g. mvn, file, https).")
-    String[] url_schemes() default {"mvn", "file"};
+            description = "Plugins may be installed from URLs with these schemes. Supported: mvn (plain coordinates,"
+                    + " resolved from the repositories in etc/org.ops4j.pax.url.mvn.cfg) and file (any file the server"
+                    + " can read: opt-in). Other schemes are ignored.")
+    String[] url_schemes() default {"mvn"};
 
     @AttributeDefinition(name = "Deploy folder",
             description = "Where discovery looks for plugin jars; empty means the distribution's deploy/ folder.")

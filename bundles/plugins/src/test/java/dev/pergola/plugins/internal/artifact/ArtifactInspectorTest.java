@@ -68,6 +68,108 @@ public class ArtifactInspectorTest {
         assertEquals(java.util.List.of("com.example.lib", "com.example.shelf"), i.bundles());
     }
 
+    @Test
+    public void aZipBombIsRefusedWith413BeforeItsManifestIsRead() throws IOException {
+        Path bomb = tmp.getRoot().toPath().resolve("bomb.jar");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(bomb))) {
+            zip.putNextEntry(new ZipEntry("zeros.bin"));
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 64; i++) {
+                zip.write(zeros); // 64 MiB of zeros deflate to ~64 KiB
+            }
+            zip.closeEntry();
+        }
+        assertTrue(Files.size(bomb) < 1 << 20);
+        ApiException e = refusedWith(bomb, new ArchiveLimits(100, 16L << 20, 4096));
+        assertEquals(ErrorCode.PAYLOAD_TOO_LARGE, e.code());
+        assertTrue(e.getMessage(), e.getMessage().contains("inflates to more than 16777216 bytes"));
+    }
+
+    @Test
+    public void aHugeManifestOrTooManyEntriesAreRefused() throws IOException {
+        Path bigManifest = tmp.getRoot().toPath().resolve("big-manifest.jar");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(bigManifest))) {
+            zip.putNextEntry(new ZipEntry("META-INF/MANIFEST.MF"));
+            zip.write(("Manifest-Version: 1.0\r\nX: " + "x".repeat(10_000) + "\r\n").getBytes());
+            zip.closeEntry();
+        }
+        ApiException manifest = refusedWith(bigManifest, new ArchiveLimits(100, 1L << 20, 4096));
+        assertEquals(ErrorCode.VALIDATION_ERROR, manifest.code());
+        assertTrue(manifest.getMessage(), manifest.getMessage().contains("larger than 4096 bytes"));
+
+        Path many = tmp.getRoot().toPath().resolve("many.jar");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(many))) {
+            for (int i = 0; i < 11; i++) {
+                zip.putNextEntry(new ZipEntry("e" + i));
+                zip.closeEntry();
+            }
+        }
+        ApiException entries = refusedWith(many, new ArchiveLimits(10, 1L << 20, 4096));
+        assertTrue(entries.getMessage(), entries.getMessage().contains("more than 10 entries"));
+    }
+
+    @Test
+    public void aKarMemberThatInflatesTooMuchIsRefused() throws IOException {
+        Path inner = jar(PLUGIN);
+        Path kar = tmp.getRoot().toPath().resolve("bomb.kar");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(kar))) {
+            zip.putNextEntry(new ZipEntry("repository/a/b/1.0/b-1.0.jar"));
+            zip.write(Files.readAllBytes(inner));
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry("repository/a/c/1.0/c-1.0.jar"));
+            try (ZipOutputStream nested = new ZipOutputStream(new java.io.FilterOutputStream(zip) {
+                @Override
+                public void close() throws IOException {
+                    flush(); // keep the outer archive open
+                }
+            })) {
+                nested.putNextEntry(new ZipEntry("zeros.bin"));
+                nested.write(new byte[8 << 20]);
+                nested.closeEntry();
+            }
+            zip.closeEntry();
+        }
+        assertEquals(ErrorCode.PAYLOAD_TOO_LARGE, refusedWith(kar, new ArchiveLimits(100, 4L << 20, 4096)).code());
+        ApiException withinLimits = refusedWith(kar, new ArchiveLimits(100, 64L << 20, 4096));
+        assertTrue("within the limits, only its missing manifest is wrong: " + withinLimits.getMessage(),
+                withinLimits.getMessage().contains("c-1.0.jar is not an OSGi bundle"));
+    }
+
+    @Test
+    public void karEntryNamesMustBePlainRelativePaths() throws IOException {
+        byte[] plugin = Files.readAllBytes(jar(PLUGIN));
+        for (String name : new String[] {"repository/../../etc/evil.jar", "/repository/a/b/1.0/b-1.0.jar",
+                "repository\\a\\b-1.0.jar", "repository/a/./b/1.0/b-1.0.jar", "C:/repository/b.jar"}) {
+            Path kar = Files.createTempFile(tmp.getRoot().toPath(), "names-", ".kar");
+            try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(kar))) {
+                zip.putNextEntry(new ZipEntry("repository/a/b/1.0/b-1.0.jar"));
+                zip.write(plugin);
+                zip.closeEntry();
+                zip.putNextEntry(new ZipEntry(name));
+                zip.write(plugin);
+                zip.closeEntry();
+            }
+            ApiException e = refusedWith(kar, ArchiveLimits.DEFAULT);
+            assertEquals(name, ErrorCode.VALIDATION_ERROR, e.code());
+            assertTrue(name + ": " + e.getMessage(), e.getMessage().contains("plain relative paths"));
+        }
+        assertEquals(null, ArchiveScan.nameProblem("repository/com/example/x/1.0/x-1.0.jar"));
+        assertEquals(null, ArchiveScan.nameProblem("META-INF/"));
+    }
+
+    private static final Map<String, String> PLUGIN = Map.of("Bundle-ManifestVersion", "2", "Bundle-SymbolicName",
+            "com.example.shelf", "Bundle-Version", "2.1.0", "Pergola-Plugin", "shelf");
+
+    private static ApiException refusedWith(Path file, ArchiveLimits limits) {
+        try {
+            ArtifactInspector.inspect(file, limits);
+            fail("accepted " + file);
+            return null;
+        } catch (ApiException e) {
+            return e;
+        }
+    }
+
     private static void refused(Path file, String reason) {
         try {
             ArtifactInspector.inspect(file);

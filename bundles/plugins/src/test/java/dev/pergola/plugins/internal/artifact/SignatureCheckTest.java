@@ -1,5 +1,6 @@
 package dev.pergola.plugins.internal.artifact;
 
+import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
@@ -40,8 +41,38 @@ public class SignatureCheckTest {
 
     @BeforeClass
     public static void keys() throws Exception {
-        trusted = key("CN=Trusted Plugins");
-        stranger = key("CN=Somebody Else");
+        trusted = key("trusted", "CN=Trusted Plugins");
+        stranger = key("stranger", "CN=Somebody Else");
+    }
+
+    /**
+     * The attack of finding 9: the attacker signs with their own key and puts the vendor's certificate in the
+     * signature block. The JDK chains the block's certificates by issuer name, so the signer path is
+     * [attacker's certificate naming the vendor as issuer, vendor's certificate]; that the vendor's certificate
+     * is on the path proves nothing, since no signature links the two.
+     */
+    @Test
+    public void refusesAnAttackerKeyWithTheVendorCertificateAppended() throws Exception {
+        key("attacker-ca", "CN=Trusted Plugins"); // the vendor's name, the attacker's key
+        KeyStore.PrivateKeyEntry mallory = key("mallory", "CN=Mallory");
+        X509Certificate forged = issue("mallory", "attacker-ca");
+        assertEquals(((X509Certificate) trusted.getCertificate()).getSubjectX500Principal(), forged.getIssuerX500Principal());
+        Path jar = sign(jar(), mallory.getPrivateKey(), List.of(forged, (X509Certificate) trusted.getCertificate()));
+        refused(new SignatureCheck(List.of(trusted.getCertificate())), jar, "CN=Mallory, which is not a trusted plugin signer");
+    }
+
+    @Test
+    public void acceptsASignerIssuedByATrustedCaForCodeSigningOnly() throws Exception {
+        SignatureCheck check = new SignatureCheck(List.of(trusted.getCertificate()));
+        KeyStore.PrivateKeyEntry release = key("release", "CN=Release Signer");
+        X509Certificate codeSigner = issue("release", "trusted", "-ext", "EKU=codeSigning", "-ext", "KU=digitalSignature");
+        check.verify(sign(jar(), release.getPrivateKey(), List.of(codeSigner, (X509Certificate) trusted.getCertificate())));
+        check.verify(sign(jar(), release.getPrivateKey(), List.of(codeSigner)));
+
+        KeyStore.PrivateKeyEntry web = key("web", "CN=Web Server");
+        X509Certificate serverOnly = issue("web", "trusted", "-ext", "EKU=serverAuth");
+        refused(check, sign(jar(), web.getPrivateKey(), List.of(serverOnly, (X509Certificate) trusted.getCertificate())),
+                "not a trusted plugin signer");
     }
 
     @Test
@@ -63,21 +94,46 @@ public class SignatureCheckTest {
         }
     }
 
-    private static KeyStore.PrivateKeyEntry key(String dn) throws Exception {
-        Path store = TMP.getRoot().toPath().resolve(dn.replaceAll("\\W", "") + ".p12");
-        Process p = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "signer", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", dn,
-                "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(), "-storepass", "changeit")
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        if (p.waitFor() != 0) {
-            throw new AssertionError("keytool failed: " + out);
-        }
+    private static KeyStore.PrivateKeyEntry key(String name, String dn) throws Exception {
+        Path store = store(name);
+        keytool("-genkeypair", "-alias", "signer", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", dn,
+                "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(), "-storepass", "changeit");
         KeyStore ks = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(store)) {
             ks.load(in, "changeit".toCharArray());
         }
         return (KeyStore.PrivateKeyEntry) ks.getEntry("signer", new KeyStore.PasswordProtection("changeit".toCharArray()));
+    }
+
+    /** A certificate for the key in store {@code subject}, issued (signed) by the key in store {@code issuer}. */
+    private static X509Certificate issue(String subject, String issuer, String... extensions) throws Exception {
+        Path request = TMP.getRoot().toPath().resolve(subject + ".csr");
+        Path certificate = TMP.getRoot().toPath().resolve(subject + "-by-" + issuer + ".cer");
+        keytool("-certreq", "-alias", "signer", "-keystore", store(subject).toString(), "-storepass", "changeit",
+                "-file", request.toString());
+        List<String> gencert = new java.util.ArrayList<>(List.of("-gencert", "-alias", "signer", "-keystore",
+                store(issuer).toString(), "-storepass", "changeit", "-infile", request.toString(), "-outfile",
+                certificate.toString(), "-validity", "2"));
+        gencert.addAll(List.of(extensions));
+        keytool(gencert.toArray(new String[0]));
+        try (InputStream in = Files.newInputStream(certificate)) {
+            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+        }
+    }
+
+    private static Path store(String name) {
+        return TMP.getRoot().toPath().resolve(name + ".p12");
+    }
+
+    private static void keytool(String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>();
+        command.add(Paths.get(System.getProperty("java.home"), "bin", "keytool").toString());
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (p.waitFor() != 0) {
+            throw new AssertionError("keytool " + String.join(" ", args) + " failed: " + out);
+        }
     }
 
     private static Path jar() throws IOException {
@@ -94,10 +150,13 @@ public class SignatureCheckTest {
     }
 
     private static Path sign(Path jar, KeyStore.PrivateKeyEntry key) throws Exception {
-        PrivateKey privateKey = key.getPrivateKey();
-        X509Certificate cert = (X509Certificate) key.getCertificate();
+        return sign(jar, key.getPrivateKey(), List.of((X509Certificate) key.getCertificate()));
+    }
+
+    /** Signs with this key and puts exactly these certificates (leaf first) in the signature block. */
+    private static Path sign(Path jar, PrivateKey privateKey, List<X509Certificate> chain) throws Exception {
         JarSigner signer = new JarSigner.Builder(privateKey,
-                CertificateFactory.getInstance("X.509").generateCertPath(List.of(cert))).build();
+                CertificateFactory.getInstance("X.509").generateCertPath(chain)).build();
         Path signed = Files.createTempFile(TMP.getRoot().toPath(), "signed-", ".jar");
         try (ZipFile in = new ZipFile(jar.toFile()); OutputStream out = Files.newOutputStream(signed)) {
             signer.sign(in, out);
