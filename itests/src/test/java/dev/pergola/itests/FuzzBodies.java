@@ -211,6 +211,12 @@ final class FuzzBodies {
             fields.put(values.word(6), replacement.get());
             return;
         }
+        if (values.chance(0.7)) {
+            // one bad field among plausible ones gets furthest: past validation of the others, into the service
+            List<String> names = new ArrayList<>(fields.keySet());
+            fields.put(values.pick(names), replacement.get());
+            return;
+        }
         boolean replaced = false;
         for (Map.Entry<String, String> e : fields.entrySet()) {
             if (values.chance(0.5)) {

@@ -55,17 +55,19 @@ final class FuzzVerdict {
         statuses.merge(answer.status(), 1, Integer::sum);
         identities.merge(request.identity(), 1, Integer::sum);
         List<String> failed = judge(request.identity(), answer);
-        for (String kind : failed) {
-            kinds.merge(kind, 1, Integer::sum);
-            String body = answer.status() == 0 ? answer.failure() : answer.body();
-            Group group = new Group(kind, request.operation(), answer.status(), oneLine(body, 120));
-            counts.merge(group, 1, Integer::sum);
-            examples.putIfAbsent(group, request.describe());
-            Cause cause = new Cause(kind, answer.status(), oneLine(mask(body), 120));
-            causeCounts.merge(cause, 1, Integer::sum);
-            causeOperations.computeIfAbsent(cause, c -> new java.util.TreeSet<>()).add(request.operation());
-            causeExamples.putIfAbsent(cause, request.describe());
+        if (failed.isEmpty()) {
+            return failed;
         }
+        failed.forEach(kind -> kinds.merge(kind, 1, Integer::sum));
+        String kind = String.join("+", failed);
+        String body = answer.status() == 0 ? answer.failure() : answer.body();
+        Group group = new Group(kind, request.operation(), answer.status(), oneLine(body, 120));
+        counts.merge(group, 1, Integer::sum);
+        examples.putIfAbsent(group, request.describe());
+        Cause cause = new Cause(kind, answer.status(), oneLine(mask(body), 120));
+        causeCounts.merge(cause, 1, Integer::sum);
+        causeOperations.computeIfAbsent(cause, c -> new java.util.TreeSet<>()).add(request.operation());
+        causeExamples.putIfAbsent(cause, request.describe());
         return failed;
     }
 
@@ -128,7 +130,7 @@ final class FuzzVerdict {
     /** The failure groups, largest first, each with one request that shows it. */
     String summary(int maxGroups) {
         StringBuilder sb = new StringBuilder();
-        sb.append(counts.size()).append(" failure groups (kind | operation | status | count | body):\n");
+        sb.append(counts.size()).append(" failure groups by operation (kinds | operation | status | count | body):\n");
         List<Map.Entry<Group, Integer>> sorted = new ArrayList<>(counts.entrySet());
         sorted.sort(Map.Entry.<Group, Integer>comparingByValue(Comparator.reverseOrder())
                 .thenComparing(e -> e.getKey().kind() + e.getKey().operation()));
@@ -139,7 +141,7 @@ final class FuzzVerdict {
                 break;
             }
             Group g = e.getKey();
-            sb.append(String.format("  %-13s | %-42s | %3d | %5d | %s%n", g.kind(), g.operation(), g.status(), e.getValue(), g.body()));
+            sb.append(String.format("  %-30s | %-42s | %3d | %5d | %s%n", g.kind(), g.operation(), g.status(), e.getValue(), g.body()));
             sb.append("      e.g. ").append(oneLine(examples.get(g), 400)).append('\n');
         }
         return sb.toString();
@@ -151,14 +153,14 @@ final class FuzzVerdict {
      */
     String causes() {
         StringBuilder sb = new StringBuilder();
-        sb.append(causeCounts.size()).append(" failure classes (kind | status | answers | operations | body):\n");
+        sb.append(causeCounts.size()).append(" failure classes (kinds | status | answers | operations | body):\n");
         List<Map.Entry<Cause, Integer>> sorted = new ArrayList<>(causeCounts.entrySet());
         sorted.sort(Map.Entry.<Cause, Integer>comparingByValue(Comparator.reverseOrder())
                 .thenComparing(e -> e.getKey().kind() + e.getKey().body()));
         for (Map.Entry<Cause, Integer> e : sorted) {
             Cause c = e.getKey();
             java.util.Set<String> ops = causeOperations.get(c);
-            sb.append(String.format("  %-13s | %3d | %5d | %3d | %s%n", c.kind(), c.status(), e.getValue(), ops.size(), c.body()));
+            sb.append(String.format("  %-30s | %3d | %5d | %3d | %s%n", c.kind(), c.status(), e.getValue(), ops.size(), c.body()));
             sb.append("      e.g. ").append(oneLine(causeExamples.get(c), 400)).append('\n');
             sb.append("      operations: ").append(oneLine(String.join(", ", ops), 400)).append('\n');
         }
@@ -167,7 +169,7 @@ final class FuzzVerdict {
 
     /** Masks what differs between answers of the same cause: ids and numbers. */
     static String mask(String body) {
-        return UUID_LIKE.matcher(String.valueOf(body)).replaceAll("<id>").replaceAll("\\d+", "<n>");
+        return UUID_LIKE.matcher(String.valueOf(body)).replaceAll("<id>").replaceAll("(?<![A-Za-z])\\d+", "<n>");
     }
 
     static String oneLine(String text, int max) {
