@@ -70,6 +70,9 @@ public class FuzzHarnessTest {
         assertEquals(List.of(), FuzzVerdict.judge("anonymous", answer(404, "application/json", envelope, true)));
         assertEquals(List.of("not-envelope", "no-request-id"), FuzzVerdict.judge("anonymous",
                 answer(414, "text/html", "<h1>Bad Message 414</h1><pre>reason: URI Too Long</pre>", false)));
+        assertEquals(List.of("not-envelope", "no-request-id"), FuzzVerdict.judge("anonymous",
+                answer(505, "text/html", "<h1>Bad Message 505</h1><pre>reason: Unknown Version</pre>", false)));
+        assertEquals(List.of("5xx"), FuzzVerdict.judge("admin", answer(500, "application/json", envelope, true)));
         assertEquals(List.of("5xx", "stack-trace", "class-name", "not-envelope"), FuzzVerdict.judge("anonymous",
                 answer(500, "text/html", "<title>Error 500 javax.servlet.ServletException: Invalid character set</title>", true)));
         String leak = envelope.replace("\"m\"", "\"Cannot construct instance of `dev.pergola.identity.internal.rest.AuthResource$LoginRequest`\"");
