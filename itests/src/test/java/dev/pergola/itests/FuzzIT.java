@@ -45,8 +45,9 @@ import dev.pergola.itests.FuzzRequests.FuzzRequest;
  * <p>It keeps the state it needs: the admin is never sent a wrong password (wrong passwords go to the
  * throw-away {@code fuzz-victim}), its self-service endpoints are left to the plain user, each logout spends a
  * freshly signed-in token, real ids in paths are those of a throw-away user and role only, and install URLs
- * are kept to local ones that fail ({@link FuzzBodies#SAFE_URLS}). Rate limits and the per-address login lock
- * are raised here: this test explores the handlers, {@code BruteForceIT} tests the limits.
+ * are kept to local ones that fail ({@link FuzzBodies#SAFE_URLS}); at the end the admin must still sign in.
+ * Rate limits and the per-address login lock are raised here and self-registration is on: this test explores
+ * the handlers, {@code BruteForceIT} tests the limits.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -125,6 +126,9 @@ public class FuzzIT {
             }
         }
         long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+        // the fuzz must leave the platform usable: the admin still signs in
+        boolean adminSignsIn = login(Caller.ADMIN) != null;
+        header += adminSignsIn ? "" : " ADMIN-CANNOT-SIGN-IN-AFTER-THE-FUZZ";
         String report = header + " seconds=" + seconds + "\n" + verdict.figures() + "\n\nContainer-level cases "
                 + "(case | caller | status | content type | X-Request-ID | who answered | body):\n" + container
                 + "\n" + verdict.causes() + "\n" + verdict.summary(Integer.MAX_VALUE);
@@ -133,7 +137,8 @@ public class FuzzIT {
         if (reportFile != null) {
             Files.writeString(Paths.get(reportFile), report, StandardCharsets.UTF_8);
         }
-        assertTrue(header + "\n" + verdict.figures() + "\n" + verdict.causes() + "\n" + verdict.summary(100), verdict.clean());
+        assertTrue(header + "\n" + verdict.figures() + "\n" + verdict.causes() + "\n" + verdict.summary(100),
+                verdict.clean() && adminSignsIn);
     }
 
     /** Container-level cases first, then the operations round-robin, a third of the rest for each caller. */
