@@ -116,24 +116,36 @@ public class FailClosedIT {
         assertEquals("h2", admin.json().path("checks").path("database").path("details").path("type").asText());
     }
 
+    private RawHttp.Answer send(String request) {
+        return new RawHttp(port).exchange(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    }
+
+    private static String rawGet(String path, String... headerLines) {
+        StringBuilder r = new StringBuilder("GET ").append(path).append(" HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+        for (String h : headerLines) {
+            r.append(h).append("\r\n");
+        }
+        return r.append("Connection: close\r\n\r\n").toString();
+    }
+
     @Test
     public void containerLevelErrorsComeInTheEnvelope() {
-        RawHttp.Answer charset = RawHttp.send(port, "POST /api/v1/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        RawHttp.Answer charset = send("POST /api/v1/auth/login HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                 + "Content-Type: application/json; charset=nope\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}");
         assertEnvelope("bad charset", 415, "UNSUPPORTED_MEDIA_TYPE", charset.status(), charset.body());
         assertNotNull(charset.header("X-Request-ID"));
 
-        RawHttp.Answer headers = RawHttp.send(port, RawHttp.get("/api/health", "X-Big: " + "a".repeat(20_000)));
+        RawHttp.Answer headers = send(rawGet("/api/health", "X-Big: " + "a".repeat(20_000)));
         assertEnvelope("headers too large", 431, "MALFORMED_REQUEST", headers.status(), headers.body());
 
-        RawHttp.Answer uri = RawHttp.send(port, RawHttp.get("/api/health?q=" + "a".repeat(20_000)));
-        assertTrue(uri.head(), uri.status() == 414 || uri.status() == 431);
+        RawHttp.Answer uri = send(rawGet("/api/health?q=" + "a".repeat(20_000)));
+        assertTrue("status " + uri.status(), uri.status() == 414 || uri.status() == 431);
         assertTrue(uri.body(), uri.body().contains("\"error\""));
 
         for (String path : List.of("/api/v1/%2e%2e/%2e%2e/etc/passwd", "/api/v1/users%2F1", "/api/v1/..;/status",
                 "/api/v1/users/%00")) {
-            RawHttp.Answer bad = RawHttp.send(port, RawHttp.get(path));
-            assertTrue(path + " -> " + bad.head(), bad.status() >= 400 && bad.status() < 500);
+            RawHttp.Answer bad = send(rawGet(path));
+            assertTrue(path + " -> " + bad.status(), bad.status() >= 400 && bad.status() < 500);
             assertTrue(path + " -> " + bad.body(), bad.body().contains("\"error\""));
             assertFalse(path + " -> " + bad.body(), bad.body().contains("<html"));
         }
