@@ -160,7 +160,7 @@ public class ConsoleSecurityIT {
     @Test
     public void aLockedAccountStillSignsInWithTheRightPasswordFromACleanAddress() throws Exception {
         String user = "owner" + UUID.randomUUID().toString().substring(0, 8);
-        String password = "correct-horse-battery-" + user;
+        String password = "correct-horse-battery-staple-9";
         String token = Admin.login(http);
         Http.Reply created = http.post("/api/v1/users", "application/json", BodyPublishers.ofString(
                 "{\"username\":\"" + user + "\",\"email\":\"" + user + "@example.com\",\"password\":\"" + password

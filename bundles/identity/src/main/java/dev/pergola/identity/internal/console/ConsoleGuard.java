@@ -93,7 +93,7 @@ public class ConsoleGuard implements Preprocessor {
             refuse(response, 403, "PERMISSION_DENIED", "Cross-site requests may not change the web console's state.");
             return;
         }
-        SameSiteResponse strict = new SameSiteResponse(response);
+        GuardedResponse strict = new GuardedResponse(response);
         try (LoginOrigins.Scope scope = origins.enter(client)) {
             chain.doFilter(request, strict);
         } finally {

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import javax.servlet.ServletOutputStream;
 import javax.servlet.http.Cookie;
@@ -14,12 +15,14 @@ import javax.servlet.http.HttpServletResponseWrapper;
 /**
  * Adds {@code SameSite=Strict} to every cookie of a console response, whoever set it (the console, its plugins,
  * or the container's session handler, which writes to the base response directly): the {@code Set-Cookie}
- * headers are rewritten just before the response commits.
+ * headers are rewritten just before the response commits. The framing and content policies the guard set
+ * stand: the console's own weaker {@code X-Frame-Options: SAMEORIGIN} does not replace them.
  */
-final class SameSiteResponse extends HttpServletResponseWrapper {
+final class GuardedResponse extends HttpServletResponseWrapper {
     static final String SET_COOKIE = "Set-Cookie";
+    private static final Set<String> PINNED = Set.of("x-frame-options", "content-security-policy");
 
-    SameSiteResponse(HttpServletResponse response) {
+    GuardedResponse(HttpServletResponse response) {
         super(response);
     }
 
@@ -51,12 +54,22 @@ final class SameSiteResponse extends HttpServletResponseWrapper {
 
     @Override
     public void addHeader(String name, String value) {
+        if (pinned(name)) {
+            return;
+        }
         super.addHeader(name, SET_COOKIE.equalsIgnoreCase(name) && value != null ? withSameSite(value) : value);
     }
 
     @Override
     public void setHeader(String name, String value) {
+        if (pinned(name)) {
+            return;
+        }
         super.setHeader(name, SET_COOKIE.equalsIgnoreCase(name) && value != null ? withSameSite(value) : value);
+    }
+
+    private static boolean pinned(String name) {
+        return name != null && PINNED.contains(name.toLowerCase(Locale.ROOT));
     }
 
     static String withSameSite(String cookie) {

@@ -4,12 +4,12 @@ import static org.junit.Assert.assertEquals;
 
 import org.junit.Test;
 
-public class SameSiteResponseTest {
+public class GuardedResponseTest {
     @Test
     public void cookiesWithoutSameSiteGetStrictOthersAreKept() {
         assertEquals("JSESSIONID=x; Path=/; HttpOnly; SameSite=Strict",
-                SameSiteResponse.withSameSite("JSESSIONID=x; Path=/; HttpOnly"));
-        assertEquals("a=b; SameSite=Lax", SameSiteResponse.withSameSite("a=b; SameSite=Lax"));
+                GuardedResponse.withSameSite("JSESSIONID=x; Path=/; HttpOnly"));
+        assertEquals("a=b; SameSite=Lax", GuardedResponse.withSameSite("a=b; SameSite=Lax"));
     }
 
     @Test
