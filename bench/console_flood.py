@@ -10,6 +10,7 @@ import http.client
 import json
 import random
 import re
+import signal
 import statistics
 import subprocess
 import sys
@@ -51,6 +52,24 @@ def me_latencies(base, token, stop, out):
         time.sleep(0.02)
 
 
+def probe(base, token, stop, out):
+    """Runs the latency loop in its own process: 1,000 attacker threads here would skew it through the GIL."""
+    proc = subprocess.Popen([sys.executable, __file__, "probe", base, token], stdout=subprocess.PIPE, text=True)
+    stop.wait()
+    proc.terminate()
+    out.extend(float(line) for line in proc.communicate()[0].split())
+
+
+def probe_main(base, token):
+    samples = []
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    t = threading.Thread(target=me_latencies, args=(base, token, stop, samples))
+    t.start()
+    t.join()
+    print("\n".join("%.3f" % v for v in samples), flush=True)
+
+
 def heap_used_mib(pid):
     out = subprocess.run(["jcmd", str(pid), "GC.heap_info"], capture_output=True, text=True).stdout
     m = re.search(r"used (\d+)K", out)
@@ -82,7 +101,7 @@ def main():
     base, password, pid, label, spread = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4], sys.argv[5] == "true"
     token = admin_token(base, password)
     idle, stop = [], threading.Event()
-    t = threading.Thread(target=me_latencies, args=(base, token, stop, idle))
+    t = threading.Thread(target=probe, args=(base, token, stop, idle))
     t.start()
     time.sleep(3)
     stop.set()
@@ -112,7 +131,7 @@ def main():
 
     busy, heaps, rss = [], [], []
     stop = threading.Event()
-    watchers = [threading.Thread(target=me_latencies, args=(base, token, stop, busy)),
+    watchers = [threading.Thread(target=probe, args=(base, token, stop, busy)),
                 threading.Thread(target=sample_memory, args=(pid, stop, heaps, rss))]
     attackers = [threading.Thread(target=attacker, args=(i,)) for i in range(FLOOD)]
     for a in attackers:
@@ -138,4 +157,7 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1] == "probe":
+        probe_main(sys.argv[2], sys.argv[3])
+    else:
+        main()

@@ -11,9 +11,9 @@ public @interface ConsoleConfig {
     String path() default "/system/console";
 
     @AttributeDefinition(name = "Requests per minute, per client address",
-            description = "A page view loads a few dozen files; a flood of sign-in attempts gets 429 long before it "
-                    + "costs password hashes.")
-    int per_minute() default 600;
+            description = "Also the burst allowed at once. A page view loads a few dozen files; a flood of sign-in "
+                    + "attempts gets 429 before it costs password hashes or crowds out the API.")
+    int per_minute() default 120;
 
     @AttributeDefinition(name = "Other allowed origins", required = false,
             description = "Origins besides the console's own (e.g. https://admin.example.com) whose pages may POST "
