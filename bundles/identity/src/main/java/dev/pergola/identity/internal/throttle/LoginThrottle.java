@@ -213,7 +213,8 @@ public class LoginThrottle {
 
     private static int concurrentHashes(AuthConfig config) {
         int configured = config.login_concurrent_hashes();
-        return configured > 0 ? configured : 2 * Runtime.getRuntime().availableProcessors();
+        // half the processors: a flood of logins never takes the cores the API needs
+        return configured > 0 ? configured : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     }
 
     /** Log lines never carry a caller's control characters (no forged lines). */

@@ -31,7 +31,8 @@ public @interface AuthConfig {
 
     @AttributeDefinition(name = "Concurrent password hashes",
             description = "Logins checked at once on all channels (each Argon2id hash holds 19 MiB); past it a login "
-                    + "is refused at once (REST 503 with Retry-After). 0 = twice the processor count.", min = "0")
+                    + "is refused at once (REST 503 with Retry-After). 0 = half the processor count (at least 1), so the "
+                    + "API keeps cores of its own.", min = "0")
     int login_concurrent_hashes() default 0;
 
     @AttributeDefinition(name = "Tracked login keys",
