@@ -15,11 +15,15 @@ import org.osgi.service.component.annotations.Reference;
 
 import dev.pergola.api.rest.ApiException;
 import dev.pergola.identity.internal.account.Accounts;
+import dev.pergola.identity.internal.client.ClientAddress;
+import dev.pergola.identity.internal.client.LoginOrigins;
 import dev.pergola.identity.internal.throttle.LoginThrottle;
 
 /**
  * Replaces Karaf's {@code karaf} realm (rank 0, etc/users.properties) with Pergola accounts: the shell,
- * SSH and the web console accept exactly the users REST accepts, with the same brute-force protection.
+ * SSH and the web console accept exactly the users REST accepts, with the same brute-force protection, counted
+ * by client address too: the web console's (proxy-aware) address from {@link LoginOrigins}, else the socket
+ * address Karaf's {@code ClientPrincipal} carries (SSH, {@code bin/client}).
  * {@code admin.shell} grants Karaf's admin roles, {@code admin.console} the web console.
  */
 @Component(service = JaasRealm.class, immediate = true)
@@ -29,12 +33,15 @@ public class PergolaKarafRealm implements JaasRealm, ShellAuthenticator {
     private final BundleContext context;
     private final Accounts accounts;
     private final LoginThrottle throttle;
+    private final LoginOrigins origins;
 
     @Activate
-    public PergolaKarafRealm(BundleContext context, @Reference Accounts accounts, @Reference LoginThrottle throttle) {
+    public PergolaKarafRealm(BundleContext context, @Reference Accounts accounts, @Reference LoginThrottle throttle,
+            @Reference LoginOrigins origins) {
         this.context = context;
         this.accounts = accounts;
         this.throttle = throttle;
+        this.origins = origins;
     }
 
     @Override
@@ -59,19 +66,13 @@ public class PergolaKarafRealm implements JaasRealm, ShellAuthenticator {
     }
 
     @Override
-    public Optional<Set<String>> authenticate(String username, String password) {
+    public Optional<Set<String>> authenticate(String username, String password, String socketAddress) {
+        ClientAddress address = origins.current().orElseGet(() -> ClientAddress.fromSocketText(socketAddress));
         try {
-            throttle.checkAllowed(username, null);
-        } catch (ApiException throttled) {
-            return Optional.empty();
+            return throttle.attempt(username, address, () -> accounts.authenticate(username, password)
+                    .map(user -> KarafRoles.of(accounts.effectivePermissions(user.id))));
+        } catch (ApiException throttledOrBusy) {
+            return Optional.empty(); // JAAS has no "wait" or "busy": the login just fails
         }
-        Optional<Set<String>> roles = accounts.authenticate(username, password)
-                .map(user -> KarafRoles.of(accounts.effectivePermissions(user.id)));
-        if (roles.isEmpty()) {
-            throttle.recordFailure(username, null);
-        } else {
-            throttle.recordSuccess(username);
-        }
-        return roles;
     }
 }

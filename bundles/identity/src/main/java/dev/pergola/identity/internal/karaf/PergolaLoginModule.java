@@ -18,6 +18,7 @@ import javax.security.auth.login.FailedLoginException;
 import javax.security.auth.login.LoginException;
 import javax.security.auth.spi.LoginModule;
 
+import org.apache.karaf.jaas.boot.principal.ClientPrincipal;
 import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 
@@ -56,7 +57,8 @@ public class PergolaLoginModule implements LoginModule {
             throw new LoginException("Cannot read the credentials: " + e.getMessage());
         }
         char[] secret = password.getPassword();
-        Optional<Set<String>> granted = authenticator.authenticate(name.getName(), secret == null ? "" : new String(secret));
+        Optional<Set<String>> granted = authenticator.authenticate(name.getName(), secret == null ? "" : new String(secret),
+                clientAddress());
         password.clearPassword();
         if (granted.isEmpty()) {
             throw new FailedLoginException("Wrong username or password");
@@ -64,6 +66,15 @@ public class PergolaLoginModule implements LoginModule {
         username = name.getName();
         roles = granted.get();
         return true;
+    }
+
+    /**
+     * Karaf puts a {@link ClientPrincipal} on the subject before the login: SSH and {@code bin/client} with the
+     * session's remote socket address, the web console with the request's remote host and port.
+     */
+    private String clientAddress() {
+        return subject == null ? null : subject.getPrincipals(ClientPrincipal.class).stream()
+                .map(ClientPrincipal::getAddress).findFirst().orElse(null);
     }
 
     @Override

@@ -28,6 +28,11 @@ final class TokenBucket {
         return new Take(false, 0, Math.max(1, secondsFor(1 - tokens)));
     }
 
+    /** Gives back a token taken by a request that turned out to be charged elsewhere. */
+    synchronized void refund() {
+        tokens = Math.min(capacity, tokens + 1);
+    }
+
     private long secondsFor(double missing) {
         return (long) Math.ceil(missing / perNano / 1e9);
     }

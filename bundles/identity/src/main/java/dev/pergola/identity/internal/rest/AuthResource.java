@@ -32,6 +32,8 @@ import dev.pergola.api.rest.PergolaApplication;
 import dev.pergola.identity.internal.account.Accounts;
 import dev.pergola.identity.internal.account.PasswordResets;
 import dev.pergola.identity.internal.account.UserDirectory;
+import dev.pergola.identity.internal.client.ClientAddress;
+import dev.pergola.identity.internal.client.ClientAddresses;
 import dev.pergola.identity.internal.session.CsrfTokens;
 import dev.pergola.identity.internal.session.Sessions;
 import dev.pergola.identity.internal.store.UserEntity;
@@ -58,6 +60,7 @@ public class AuthResource {
     private final LoginThrottle throttle;
     private final UserDirectory users;
     private final PasswordResets resets;
+    private final ClientAddresses clientAddresses;
 
     @Context
     private HttpServletRequest http;
@@ -91,7 +94,8 @@ public class AuthResource {
     @Activate
     public AuthResource(@Reference Accounts accounts, @Reference Sessions sessions, @Reference AccessTokens tokens,
             @Reference SigningKeys keys, @Reference LoginThrottle throttle, @Reference UserDirectory users,
-            @Reference PasswordResets resets) {
+            @Reference PasswordResets resets, @Reference ClientAddresses clientAddresses) {
+        this.clientAddresses = clientAddresses;
         this.throttle = throttle;
         this.users = users;
         this.resets = resets;
@@ -141,15 +145,10 @@ public class AuthResource {
                     "username (or email) and password are required");
         }
         String login = blank(request.username) ? request.email : request.username;
-        String address = address();
-        throttle.checkAllowed(login, address);
-        UserEntity user = accounts.authenticate(login, request.password).orElse(null);
-        if (user == null) {
-            throttle.recordFailure(login, address);
-            throw new ApiException(ErrorCode.INVALID_CREDENTIALS, "Wrong username or password.");
-        }
-        throttle.recordSuccess(login);
-        return user;
+        ClientAddress client = clientAddresses.of(http);
+        // 429 while the account or address must wait, 503 when too many hashes run at once
+        return throttle.attempt(login, client, () -> accounts.authenticate(login, request.password))
+                .orElseThrow(() -> new ApiException(ErrorCode.INVALID_CREDENTIALS, "Wrong username or password."));
     }
 
     /** Self-registration; off unless the setting {@code registration.enabled} is on. */
@@ -254,7 +253,8 @@ public class AuthResource {
     }
 
     private String address() {
-        return http == null ? null : http.getRemoteAddr();
+        ClientAddress client = clientAddresses.of(http);
+        return client.isKnown() ? client.toString() : null;
     }
 
     /** Cut to its column: a long header is the client's business, not a reason to fail the login. */

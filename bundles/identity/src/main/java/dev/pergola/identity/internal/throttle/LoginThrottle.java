@@ -1,14 +1,17 @@
 package dev.pergola.identity.internal.throttle;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
@@ -17,108 +20,209 @@ import org.slf4j.LoggerFactory;
 
 import dev.pergola.api.rest.ApiException;
 import dev.pergola.api.rest.ErrorCode;
+import dev.pergola.identity.internal.cache.LruMap;
+import dev.pergola.identity.internal.client.ClientAddress;
 import dev.pergola.identity.internal.token.AuthConfig;
 
 /**
- * Brute-force protection, on by default: per account name (known or not, so it reveals nothing) and per
- * client address. A throttled attempt is refused before any password is checked. Locks and unlocks are
- * published on Event Admin ({@value #LOCKED}, {@value #UNLOCKED}).
+ * The one brute-force protection of every password check (REST login, browser session, SSH, {@code bin/client},
+ * the web console). Counts failures per account name (known or not, so it reveals nothing), per client address,
+ * and per pair of both; reserves each attempt before its password is hashed; caps the hashes running at once.
+ * <p>
+ * A lock must not be a weapon: while an account waits because of failures from elsewhere, an address with no
+ * failure against it may still try, and only a right password gets in; its wrong password counts against the
+ * address and the pair, never lengthens the account's wait. A refused attempt counts for nothing.
+ * Locks and unlocks are published on Event Admin ({@value #LOCKED}, {@value #UNLOCKED}).
  */
 @Component(service = LoginThrottle.class, configurationPid = "dev.pergola.auth")
 public class LoginThrottle {
     public static final String LOCKED = "dev/pergola/auth/LOCKED";
     public static final String UNLOCKED = "dev/pergola/auth/UNLOCKED";
     private static final Logger LOG = LoggerFactory.getLogger(LoginThrottle.class);
-    private static final int MAX_TRACKED = 100_000;
 
     private final EventAdmin events;
-    private final Map<String, AttemptCounter> accounts = new ConcurrentHashMap<>();
-    private final Map<String, AttemptCounter> addresses = new ConcurrentHashMap<>();
-    private final Supplier<AttemptCounter> accountCounter;
-    private final Supplier<AttemptCounter> addressCounter;
+    private final Clock clock;
+    private final LruMap<String, AttemptCounter> accounts;
+    private final LruMap<String, AttemptCounter> addresses;
+    private final LruMap<String, AttemptCounter> pairs;
+    private final HashPermits permits;
+    private volatile LockPolicy accountPolicy;
+    private volatile LockPolicy addressPolicy;
+    private volatile LockPolicy pairPolicy;
 
     @Activate
     public LoginThrottle(@Reference EventAdmin events, AuthConfig config) {
+        this(events, config, Clock.systemUTC());
+    }
+
+    LoginThrottle(EventAdmin events, AuthConfig config, Clock clock) {
         this.events = events;
+        this.clock = clock;
+        int tracked = trackedKeys(config);
+        this.accounts = new LruMap<>(tracked);
+        this.addresses = new LruMap<>(tracked);
+        this.pairs = new LruMap<>(tracked);
+        this.permits = new HashPermits(concurrentHashes(config));
+        configure(config);
+    }
+
+    /** New limits apply at once; counters, locks and attempts in flight are kept. */
+    @Modified
+    void configure(AuthConfig config) {
         Duration lockFor = Duration.ofSeconds(config.lockout_seconds());
-        Duration window = lockFor;
-        this.accountCounter = () -> new AttemptCounter(config.lockout_free_attempts(), config.lockout_after(), lockFor, window);
-        this.addressCounter = () -> new AttemptCounter(config.lockout_address_free_attempts(),
-                config.lockout_address_after(), lockFor, window);
+        accountPolicy = new LockPolicy(config.lockout_free_attempts(), config.lockout_after(), lockFor, lockFor);
+        addressPolicy = new LockPolicy(config.lockout_address_free_attempts(), config.lockout_address_after(), lockFor,
+                lockFor);
+        pairPolicy = LockPolicy.countOnly(lockFor);
+        int tracked = trackedKeys(config);
+        accounts.resize(tracked);
+        addresses.resize(tracked);
+        pairs.resize(tracked);
+        permits.resize(concurrentHashes(config));
     }
 
     /**
-     * A caller who keeps trying while told to wait counts those attempts as failures too (unevaluated), so a
-     * hammering client reaches the lock quickly instead of probing once per delay.
+     * Checks a password under the protection: {@code check} runs only if admitted and holds a hash permit while
+     * it runs; an empty result is a failed login.
      *
-     * @throws ApiException 429 TOO_MANY_ATTEMPTS with {@code Retry-After} when either key must wait
+     * @throws ApiException 429 TOO_MANY_ATTEMPTS with {@code Retry-After} while the account or address must wait;
+     *                      503 SERVICE_UNAVAILABLE with {@code Retry-After} when every hash permit is taken
      */
-    public void checkAllowed(String login, String address) {
-        Instant now = Instant.now();
-        AttemptCounter.Verdict account = check(accounts, "account", key(login), now);
-        AttemptCounter.Verdict client = check(addresses, "address", address, now);
-        if (!account.allowed() || !client.allowed()) {
-            // an attempt during a delay counts as a failure and may turn the delay into a lock: the wait
-            // announced must be the one that now applies
-            if (!account.allowed() && !account.locked()) {
-                fail(accounts, accountCounter, "account", key(login), now);
-                account = check(accounts, "account", key(login), now);
+    public <T> Optional<T> attempt(String login, ClientAddress address, Supplier<Optional<T>> check) {
+        try (LoginAttempt attempt = begin(login, address)) {
+            Optional<T> result = check.get();
+            if (result.isPresent()) {
+                attempt.succeeded();
+            } else {
+                attempt.failed();
             }
-            if (!client.allowed() && !client.locked()) {
-                fail(addresses, addressCounter, "address", address, now);
-                client = check(addresses, "address", address, now);
-            }
-            AttemptCounter.Verdict worst = account.retryAfter().compareTo(client.retryAfter()) >= 0 ? account : client;
-            long seconds = Math.max(1, (worst.retryAfter().toMillis() + 999) / 1000);
-            throw new ApiException(ErrorCode.TOO_MANY_ATTEMPTS, (worst.locked()
-                    ? "Too many failed logins: locked" : "Too many failed logins: wait") + " " + seconds + " s.",
-                    Map.of(), Map.of("retry_after", seconds)).withHeader("Retry-After", Long.toString(seconds));
+            return result;
         }
     }
 
-    public void recordFailure(String login, String address) {
-        Instant now = Instant.now();
-        fail(accounts, accountCounter, "account", key(login), now);
-        fail(addresses, addressCounter, "address", address, now);
+    /** Admits one attempt (see {@link #attempt}); the caller settles and closes it. */
+    public LoginAttempt begin(String login, ClientAddress address) {
+        Instant now = clock.instant();
+        String accountKey = key(login);
+        String addressKey = address == null ? null : address.key();
+        LoginAttempt.Counted client = counted(addresses, "address", addressKey, now);
+        if (client != null) {
+            AttemptCounter.Verdict verdict = client.counter().reserve(addressPolicy, now);
+            if (!verdict.allowed()) {
+                throw tooMany(verdict);
+            }
+        }
+        LoginAttempt.Counted account = counted(accounts, "account", accountKey, now);
+        LoginAttempt.Counted pair = accountKey == null || addressKey == null ? null
+                : new LoginAttempt.Counted(pairs.computeIfAbsent(accountKey + '\n' + addressKey, k -> new AttemptCounter()),
+                        "pair", accountKey);
+        LoginAttempt.Mode mode = LoginAttempt.Mode.NORMAL;
+        if (account != null) {
+            AttemptCounter.Verdict verdict = account.counter().reserve(accountPolicy, now);
+            if (!verdict.allowed()) {
+                // a wait earned by failures from elsewhere does not stop a clean address; a busy account does
+                if (!verdict.busy() && pair != null && pair.counter().reserveIfClean(pairPolicy, now)) {
+                    mode = LoginAttempt.Mode.ONLY_IF_RIGHT;
+                } else {
+                    release(client);
+                    throw tooMany(verdict);
+                }
+            } else if (pair != null) {
+                pair.counter().reserve(pairPolicy, now);
+            }
+        } else if (pair != null) {
+            pair.counter().reserve(pairPolicy, now);
+        }
+        Semaphore permit = permits.tryAcquire();
+        LoginAttempt attempt = new LoginAttempt(this, mode, account, client, pair, permit);
+        if (permit == null) {
+            attempt.close();
+            throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "Too many sign-ins in progress; retry in a moment.")
+                    .withHeader("Retry-After", "1");
+        }
+        return attempt;
     }
 
+    /** Clears an account's failures and lock (its owner proved control, e.g. by resetting the password). */
     public void recordSuccess(String login) {
-        AttemptCounter counter = accounts.get(key(login));
+        String key = key(login);
+        AttemptCounter counter = key == null ? null : accounts.get(key);
         if (counter != null) {
             counter.succeed();
         }
     }
 
-    private AttemptCounter.Verdict check(Map<String, AttemptCounter> counters, String kind, String key, Instant now) {
-        AttemptCounter counter = key == null ? null : counters.get(key);
-        if (counter == null) {
-            return new AttemptCounter.Verdict(true, Duration.ZERO, false);
+    int trackedAccounts() {
+        return accounts.size();
+    }
+
+    int hashPermits() {
+        return permits.size();
+    }
+
+    LockPolicy accountPolicy() {
+        return accountPolicy;
+    }
+
+    LockPolicy addressPolicy() {
+        return addressPolicy;
+    }
+
+    LockPolicy pairPolicy() {
+        return pairPolicy;
+    }
+
+    void failed(LoginAttempt.Counted counted, LockPolicy policy) {
+        if (counted != null && counted.counter().fail(policy, clock.instant()) && !"pair".equals(counted.kind())) {
+            LOG.warn("Login locked for {} {} after repeated failures", counted.kind(), printable(counted.key()));
+            publish(LOCKED, counted.kind(), counted.key(), clock.instant());
         }
+    }
+
+    private LoginAttempt.Counted counted(LruMap<String, AttemptCounter> counters, String kind, String key, Instant now) {
+        if (key == null) {
+            return null;
+        }
+        AttemptCounter counter = counters.computeIfAbsent(key, k -> new AttemptCounter());
         if (counter.expireLock(now)) {
             publish(UNLOCKED, kind, key, now);
         }
-        return counter.check(now);
+        return new LoginAttempt.Counted(counter, kind, key);
     }
 
-    private void fail(Map<String, AttemptCounter> counters, Supplier<AttemptCounter> factory, String kind, String key,
-            Instant now) {
-        if (key == null) {
-            return;
+    private static void release(LoginAttempt.Counted counted) {
+        if (counted != null) {
+            counted.counter().release();
         }
-        if (counters.size() > MAX_TRACKED) {
-            counters.clear(); // bounded memory under a flood of random names; locks restart, never leak
-        }
-        if (counters.computeIfAbsent(key, k -> factory.get()).fail(now)) {
-            LOG.warn("Login locked for {} {} after repeated failures", kind, key);
-            publish(LOCKED, kind, key, now);
-        }
+    }
+
+    private static ApiException tooMany(AttemptCounter.Verdict verdict) {
+        long seconds = Math.max(1, (verdict.retryAfter().toMillis() + 999) / 1000);
+        return new ApiException(ErrorCode.TOO_MANY_ATTEMPTS, (verdict.locked()
+                ? "Too many failed logins: locked" : "Too many failed logins: wait") + " " + seconds + " s.",
+                Map.of(), Map.of("retry_after", seconds)).withHeader("Retry-After", Long.toString(seconds));
     }
 
     private void publish(String topic, String kind, String key, Instant at) {
         events.postEvent(new Event(topic, Map.of("kind", kind, "key", key, "timestamp", at.toString())));
     }
 
+    private static int trackedKeys(AuthConfig config) {
+        return Math.max(1000, config.login_tracked_keys());
+    }
+
+    private static int concurrentHashes(AuthConfig config) {
+        int configured = config.login_concurrent_hashes();
+        // half the processors: a flood of logins never takes the cores the API needs
+        return configured > 0 ? configured : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    }
+
+    /** Log lines never carry a caller's control characters (no forged lines). */
+    private static String printable(String s) {
+        return s.replaceAll("\\p{Cntrl}", "?");
+    }
+
     private static String key(String login) {
-        return login == null ? null : login.trim().toLowerCase(Locale.ROOT);
+        return login == null || login.isBlank() ? null : login.trim().toLowerCase(Locale.ROOT);
     }
 }

@@ -29,6 +29,17 @@ public @interface AuthConfig {
     @AttributeDefinition(name = "Lock duration (seconds)")
     int lockout_seconds() default 900;
 
+    @AttributeDefinition(name = "Concurrent password hashes",
+            description = "Logins checked at once on all channels (each Argon2id hash holds 19 MiB); past it a login "
+                    + "is refused at once (REST 503 with Retry-After). 0 = half the processor count (at least 1), so the "
+                    + "API keeps cores of its own.", min = "0")
+    int login_concurrent_hashes() default 0;
+
+    @AttributeDefinition(name = "Tracked login keys",
+            description = "Failure counters kept per kind (accounts, addresses, address-account pairs); the least "
+                    + "recently used are forgotten first.", min = "1000")
+    int login_tracked_keys() default 100_000;
+
     @AttributeDefinition(name = "Minimum password length", min = "8", max = "128")
     int password_min_length() default 12;
 
