@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -34,6 +35,7 @@ import dev.pergola.identity.internal.token.AuthConfig;
 import dev.pergola.identity.internal.store.PasswordHistoryEntity;
 import dev.pergola.identity.internal.store.RoleEntity;
 import dev.pergola.identity.internal.store.UserEntity;
+import dev.pergola.identity.internal.client.ClientAddress;
 import dev.pergola.identity.internal.throttle.LoginThrottle;
 
 /**
@@ -186,7 +188,7 @@ public class UserDirectory {
      *
      * @param address the client address, for the throttle
      */
-    public UserEntity updateOwn(String userId, Changes changes, String currentPassword, String address) {
+    public UserEntity updateOwn(String userId, Changes changes, String currentPassword, ClientAddress address) {
         validate(changes);
         UserEntity me = get(userId);
         String wanted = changes.email() == null ? null : changes.email().toLowerCase(Locale.ROOT);
@@ -274,17 +276,14 @@ public class UserDirectory {
      * @return what is wrong with {@code current} (missing or not the password); empty when it is right
      * @throws ApiException 429 when the account or address must wait
      */
-    List<String> currentPasswordProblems(UserEntity user, String current, String address) {
+    List<String> currentPasswordProblems(UserEntity user, String current, ClientAddress address) {
         if (current == null || current.isEmpty()) {
             return List.of("is required for this change");
         }
-        throttle.checkAllowed(user.username, address);
-        if (!hasher.verify(current, user.passwordHash)) {
-            throttle.recordFailure(user.username, address);
-            return List.of("is not your current password");
-        }
-        throttle.recordSuccess(user.username);
-        return List.of();
+        boolean right = throttle.attempt(user.username, address,
+                () -> hasher.verify(current, user.passwordHash) ? Optional.of(Boolean.TRUE) : Optional.<Boolean>empty())
+                .isPresent();
+        return right ? List.of() : List.of("is not your current password");
     }
 
     /**
@@ -292,7 +291,7 @@ public class UserDirectory {
      * differ; every other session of the user ends (the one making the change stays).
      */
     public void changePassword(String userId, String current, String password, String confirmation, String keepSession,
-            String address) {
+            ClientAddress address) {
         UserEntity user = get(userId);
         Map<String, List<String>> problems = new LinkedHashMap<>();
         List<String> wrong = currentPasswordProblems(user, current, address);

@@ -27,6 +27,8 @@ import dev.pergola.api.identity.PergolaPrincipal;
 import dev.pergola.api.rest.ApiResponse;
 import dev.pergola.api.rest.PergolaApplication;
 import dev.pergola.identity.internal.account.Accounts;
+import dev.pergola.identity.internal.client.ClientAddress;
+import dev.pergola.identity.internal.client.ClientAddresses;
 import dev.pergola.identity.internal.account.UserDirectory;
 import dev.pergola.identity.internal.store.UserEntity;
 
@@ -71,8 +73,12 @@ public class ProfileResource {
     @Context
     private HttpServletRequest http;
 
+    private final ClientAddresses addresses;
+
     @Activate
-    public ProfileResource(@Reference UserDirectory users, @Reference Accounts accounts) {
+    public ProfileResource(@Reference UserDirectory users, @Reference Accounts accounts,
+            @Reference ClientAddresses addresses) {
+        this.addresses = addresses;
         this.users = users;
         this.accounts = accounts;
     }
@@ -135,8 +141,8 @@ public class ProfileResource {
         return m;
     }
 
-    private String address() {
-        return http == null ? null : http.getRemoteAddr();
+    private ClientAddress address() {
+        return http == null ? ClientAddress.UNKNOWN : addresses.of(http);
     }
 
     private static PergolaPrincipal me(SecurityContext security) {
