@@ -73,8 +73,10 @@ public class FailClosedIT {
                 .filter(b -> "dev.pergola.identity".equals(b.getSymbolicName())).findFirst().orElseThrow();
         identity.stop();
         try {
+            Http.Reply users = http.get("/api/v1/users", "Authorization", token);
+            assertTrue("identity's own resources are gone with it: " + users.status(), users.status() >= 400);
             for (String path : List.of("/api/v1/plugins", "/api/v1/status", "/api/health", "/api/health/ready",
-                    "/api/openapi.json", "/api/v1/users")) {
+                    "/api/openapi.json")) {
                 Http.Reply anonymous = http.get(path);
                 assertEnvelope("anonymous " + path, 503, "SERVICE_UNAVAILABLE", anonymous.status(), anonymous.body());
                 Http.Reply withToken = http.get(path, "Authorization", token);

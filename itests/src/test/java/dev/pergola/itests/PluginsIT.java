@@ -201,7 +201,7 @@ public class PluginsIT {
         assertEquals(200, post("/api/v1/plugins/failing/disable").status());
         assertEquals(204, send("DELETE", "/api/v1/plugins/failing?purge=true", null, BodyPublishers.noBody()).status());
         assertEquals(204, send("DELETE", "/api/v1/plugins/notes", null, BodyPublishers.noBody()).status());
-        assertEquals("UP", http.get("/api/health").json().path("status").asText());
+        assertEquals("UP", http.get("/api/health", "Authorization", admin).json().path("status").asText());
         assertEquals("no core bundle restarted: " + coreBundleEvents, List.of(), coreBundleEvents);
         awaitEvent("FAILED failing");
     }

@@ -44,12 +44,17 @@ final class CheckExecutor {
         });
     }
 
-    /** Each check's result, in the order given; the whole call takes at most about one timeout. */
-    Map<String, HealthResult> run(List<HealthReport.Named> checks) {
+    /**
+     * Each check's result, in the order given; the whole call takes at most about one timeout.
+     *
+     * @param fresh run each check anew rather than reuse a recent result (a check still running is never started
+     *              twice, though)
+     */
+    Map<String, HealthResult> run(List<HealthReport.Named> checks, boolean fresh) {
         long now = System.nanoTime();
         Map<String, CompletableFuture<HealthResult>> started = new LinkedHashMap<>();
         for (HealthReport.Named named : checks) {
-            started.put(named.name(), current(named.check(), now));
+            started.put(named.name(), current(named.check(), now, fresh));
         }
         long deadline = now + timeoutNanos;
         Map<String, HealthResult> results = new LinkedHashMap<>();
@@ -66,9 +71,9 @@ final class CheckExecutor {
         runs.clear();
     }
 
-    private CompletableFuture<HealthResult> current(HealthCheck check, long now) {
+    private CompletableFuture<HealthResult> current(HealthCheck check, long now, boolean fresh) {
         return runs.compute(check, (c, run) -> {
-            if (run != null && (!run.result().isDone() || now - run.startedNanos() < cacheNanos)) {
+            if (run != null && (!run.result().isDone() || (!fresh && now - run.startedNanos() < cacheNanos))) {
                 return run;
             }
             try {

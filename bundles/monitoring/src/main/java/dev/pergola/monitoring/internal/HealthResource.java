@@ -34,7 +34,7 @@ import dev.pergola.api.rest.PergolaApplication;
  * tagged {@code ready}. {@code /api/health/live}: the platform answers. Public by design (load balancers and
  * orchestrators call these without credentials), so anonymous callers see the statuses and check names only;
  * callers with {@code admin.monitoring.view} also see each check's message and details. Checks run in parallel
- * with a timeout and a short result cache ({@link CheckExecutor}).
+ * with a timeout; anonymous probes share results for a short while ({@link CheckExecutor}).
  */
 @Component(service = HealthResource.class, configurationPid = "dev.pergola.health")
 @Designate(ocd = HealthConfig.class)
@@ -99,7 +99,8 @@ public class HealthResource {
     private Response answer(List<HealthReport.Named> selected) {
         boolean detailed = security != null && security.getUserPrincipal() != null
                 && security.isUserInRole(DETAIL_PERMISSION);
-        Map<String, Object> report = HealthReport.of(executor.run(selected), detailed);
+        // probes (anonymous) share recent results; an operator looking at the details sees them as they are now
+        Map<String, Object> report = HealthReport.of(executor.run(selected, detailed), detailed);
         return Response.status(HealthReport.isUp(report) ? 200 : 503).type(MediaType.APPLICATION_JSON)
                 .entity(report).build();
     }

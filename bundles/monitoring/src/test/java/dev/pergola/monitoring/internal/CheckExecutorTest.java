@@ -45,7 +45,7 @@ public class CheckExecutorTest {
         List<HealthReport.Named> checks = List.of(new HealthReport.Named("hang", hang),
                 new HealthReport.Named("fine", () -> HealthResult.up("fine")));
         for (int i = 0; i < 3; i++) {
-            Map<String, HealthResult> results = executor.run(checks);
+            Map<String, HealthResult> results = executor.run(checks, false);
             assertEquals(HealthResult.Status.DOWN, results.get("hang").status());
             assertTrue(results.get("hang").message().contains("did not answer within 200 ms"));
             assertEquals(HealthResult.Status.UP, results.get("fine").status());
@@ -68,7 +68,7 @@ public class CheckExecutorTest {
             }
         };
         Map<String, HealthResult> results = executor.run(List.of(new HealthReport.Named("a", meeting.get()),
-                new HealthReport.Named("b", meeting.get())));
+                new HealthReport.Named("b", meeting.get())), false);
         assertEquals(HealthResult.Status.UP, results.get("a").status());
         assertEquals(HealthResult.Status.UP, results.get("b").status());
     }
@@ -80,11 +80,13 @@ public class CheckExecutorTest {
         HealthCheck counted = () -> HealthResult.up("run " + runs.incrementAndGet());
         List<HealthReport.Named> checks = List.of(new HealthReport.Named("c", counted));
         for (int i = 0; i < 20; i++) {
-            executor.run(checks);
+            executor.run(checks, false);
         }
         assertEquals(1, runs.get());
         executor.forget(counted);
-        executor.run(checks);
+        executor.run(checks, false);
         assertEquals(2, runs.get());
+        executor.run(checks, true);
+        assertEquals("a fresh run does not reuse the cached result", 3, runs.get());
     }
 }

@@ -35,7 +35,7 @@ public final class TrustedProxies {
         return new TrustedProxies(List.copyOf(ranges));
     }
 
-    boolean trusts(ClientAddress address) {
+    public boolean trusts(ClientAddress address) {
         Optional<InetAddress> inet = address.inet();
         return inet.isPresent() && ranges.stream().anyMatch(r -> r.contains(inet.get()));
     }

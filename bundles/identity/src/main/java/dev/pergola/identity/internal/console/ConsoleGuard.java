@@ -33,7 +33,8 @@ import dev.pergola.identity.internal.ratelimit.RateBuckets;
  * a Content-Security-Policy and no framing. It also tells the console's JAAS login, which runs on this thread,
  * the client's address ({@link LoginOrigins}), so the login throttle counts console logins per address.
  */
-@Component(service = Preprocessor.class, configurationPid = "dev.pergola.console")
+@Component(service = Preprocessor.class, configurationPid = "dev.pergola.console",
+        property = "osgi.http.whiteboard.filter.name=pergola.console-guard")
 @Designate(ocd = ConsoleConfig.class)
 public class ConsoleGuard implements Preprocessor {
     private final ClientAddresses addresses;

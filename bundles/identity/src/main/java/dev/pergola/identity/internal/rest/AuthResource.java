@@ -133,7 +133,7 @@ public class AuthResource {
         body.put("expires_at", Timestamps.iso(opened.session().expiresAt));
         body.put("user", UserView.of(user, accounts.roleNames(user), null));
         Response.ResponseBuilder response = Response.ok(ApiResponse.of(body));
-        for (String cookie : BrowserSession.open(opened.refreshToken(), security.isSecure())) {
+        for (String cookie : BrowserSession.open(opened.refreshToken(), clientAddresses.isSecure(http))) {
             response.header(HttpHeaders.SET_COOKIE, cookie);
         }
         return response.build();
@@ -209,7 +209,7 @@ public class AuthResource {
         }
         Response.ResponseBuilder response = Response.noContent();
         if (BrowserSession.SCHEME.equals(security.getAuthenticationScheme())) {
-            for (String cookie : BrowserSession.clear(security.isSecure())) {
+            for (String cookie : BrowserSession.clear(clientAddresses.isSecure(http))) {
                 response.header(HttpHeaders.SET_COOKIE, cookie);
             }
         }

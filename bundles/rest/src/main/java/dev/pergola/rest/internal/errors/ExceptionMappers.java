@@ -50,6 +50,10 @@ public class ExceptionMappers implements ExceptionMapper<Throwable> {
         if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
             return fromRuntime(web, requestId);
         }
+        if (unreadableBody(failure)) {
+            return ErrorEnvelope.response(ErrorCode.MALFORMED_REQUEST,
+                    "The request body could not be read (bad chunked encoding, or it ended early).", requestId);
+        }
         LOG.error("Request {} failed", requestId, failure);
         return ErrorEnvelope.response(ErrorCode.INTERNAL_ERROR,
                 "An unexpected error occurred; quote request id " + requestId + " when reporting it.", requestId);
@@ -91,5 +95,23 @@ public class ExceptionMappers implements ExceptionMapper<Throwable> {
         // keep the runtime's status: an unlisted 4xx stays what it was, with the closest code
         return Response.fromResponse(ErrorEnvelope.response(code, message, requestId)).status(status)
                 .allow(web.getResponse().getAllowedMethods()).build();
+    }
+
+    /** The client sent a body the server cannot read: its fault (400), not ours. */
+    static boolean unreadableBody(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            // Jetty's EofException is an EOFException
+            if (t instanceof org.eclipse.jetty.http.BadMessageException || t instanceof java.io.EOFException) {
+                return true;
+            }
+            // a broken chunked body leaves Jetty's parser terminated: whatever reading it throws comes from there
+            for (StackTraceElement frame : t.getStackTrace()) {
+                if (frame.getClassName().startsWith("org.eclipse.jetty.http.HttpParser")
+                        || frame.getClassName().startsWith("org.eclipse.jetty.server.HttpInput")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

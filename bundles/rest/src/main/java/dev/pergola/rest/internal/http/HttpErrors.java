@@ -38,6 +38,7 @@ final class HttpErrors {
             case 415 -> "Unsupported Content-Type or charset; send application/json in UTF-8.";
             case 431 -> "The request headers are too large.";
             case 503 -> "The service is unavailable; try again shortly.";
+            case 505 -> "HTTP version not supported; use HTTP/1.1.";
             default -> status >= 500 ? "An unexpected error occurred." : "The request could not be processed (HTTP "
                     + status + ").";
         };

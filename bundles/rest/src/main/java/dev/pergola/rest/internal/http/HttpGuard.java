@@ -32,7 +32,9 @@ import dev.pergola.rest.internal.filters.RequestIds;
  * refuses a charset the platform cannot decode (415) and turns whatever a servlet or the container answers with
  * {@code sendError} or an exception into the JSON error envelope.
  */
-@Component(service = Preprocessor.class, configurationPid = "dev.pergola.http")
+@Component(service = Preprocessor.class, configurationPid = "dev.pergola.http",
+        // a name of its own (Pax Web refuses a second filter of the same name); outermost of the preprocessors
+        property = {"osgi.http.whiteboard.filter.name=pergola.http-guard", "service.ranking:Integer=100"})
 @Designate(ocd = HttpGuardConfig.class)
 public class HttpGuard implements Preprocessor {
     private static final Logger LOG = LoggerFactory.getLogger(HttpGuard.class);

@@ -62,4 +62,25 @@ public class JsonErrorsTest {
     public void anEmptyBodyIs400() {
         assertEquals(ErrorCode.MALFORMED_REQUEST, readFailure("").code());
     }
+
+    @Test
+    public void aBodyOfTheWrongShapeSaysWhatIsExpectedWithoutNamingClasses() {
+        for (String json : new String[] {"\"text\"", "[{\"age\":1}]", "42", "true"}) {
+            ApiException e = readFailure(json);
+            assertEquals(json, ErrorCode.MALFORMED_REQUEST, e.code());
+            assertEquals(json, "The request body must be a JSON object.", e.getMessage());
+            assertTrue(e.details().containsKey("body"));
+        }
+    }
+
+    @Test
+    public void noMessageNamesAJavaClass() {
+        for (String json : new String[] {"\"text\"", "[1]", "{\"age\":\"old\"}", "{\"age\":[1]}", "{\"age\": ",
+                "{\"display_name\":{\"a\":1}}", "{\"age\":99999999999999999999}"}) {
+            ApiException e = readFailure(json);
+            String text = e.getMessage() + " " + e.details();
+            assertTrue(json + " -> " + text, !text.contains("dev.pergola") && !text.contains("java.")
+                    && !text.contains("JsonErrorsTest") && !text.contains("Profile"));
+        }
+    }
 }
