@@ -77,19 +77,7 @@ public class ExceptionMappers implements ExceptionMapper<Throwable> {
                     "Cannot produce a representation the Accept header allows; accept application/json.", requestId);
         }
         int status = web.getResponse().getStatus();
-        ErrorCode code = switch (status) {
-            case 401 -> ErrorCode.AUTHENTICATION_REQUIRED;
-            case 403 -> ErrorCode.PERMISSION_DENIED;
-            case 404 -> ErrorCode.RESOURCE_NOT_FOUND;
-            case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
-            case 406 -> ErrorCode.NOT_ACCEPTABLE;
-            case 409 -> ErrorCode.CONFLICT;
-            case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
-            case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
-            case 422 -> ErrorCode.VALIDATION_ERROR;
-            case 429 -> ErrorCode.RATE_LIMIT_EXCEEDED;
-            default -> ErrorCode.MALFORMED_REQUEST;
-        };
+        ErrorCode code = HttpErrors.code(status);
         String message = web.getMessage() == null || web.getMessage().startsWith("HTTP ")
                 ? "The request could not be processed (HTTP " + status + ")." : web.getMessage();
         // keep the runtime's status: an unlisted 4xx stays what it was, with the closest code

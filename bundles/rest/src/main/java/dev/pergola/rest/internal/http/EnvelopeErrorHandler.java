@@ -14,6 +14,7 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 
 import dev.pergola.api.rest.PergolaApplication;
 import dev.pergola.rest.internal.errors.ErrorEnvelope;
+import dev.pergola.rest.internal.errors.HttpErrors;
 import dev.pergola.rest.internal.filters.RequestIds;
 
 /**

@@ -7,6 +7,7 @@ import javax.servlet.http.HttpServletResponseWrapper;
 
 import dev.pergola.api.rest.ErrorCode;
 import dev.pergola.rest.internal.errors.ErrorEnvelope;
+import dev.pergola.rest.internal.errors.HttpErrors;
 
 /** A response whose {@code sendError} writes the JSON error envelope instead of the container's HTML page. */
 final class EnvelopeResponse extends HttpServletResponseWrapper {

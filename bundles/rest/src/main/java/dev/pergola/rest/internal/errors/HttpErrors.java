@@ -1,13 +1,13 @@
-package dev.pergola.rest.internal.http;
+package dev.pergola.rest.internal.errors;
 
 import dev.pergola.api.rest.ErrorCode;
 
 /** The envelope's code and a generic message for an HTTP status the servlet container chose. */
-final class HttpErrors {
+public final class HttpErrors {
     private HttpErrors() {
     }
 
-    static ErrorCode code(int status) {
+    public static ErrorCode code(int status) {
         return switch (status) {
             case 401 -> ErrorCode.AUTHENTICATION_REQUIRED;
             case 403 -> ErrorCode.PERMISSION_DENIED;
@@ -25,7 +25,7 @@ final class HttpErrors {
     }
 
     /** Never the container's own reason: it may name classes or echo the input. */
-    static String message(int status) {
+    public static String message(int status) {
         return switch (status) {
             case 400 -> "The request is malformed (bad request line, path, header or encoding).";
             case 401 -> "Authentication required.";
