@@ -3,7 +3,8 @@
 # while a signed-in admin's GET /api/v1/auth/me latency and the JVM's heap and RSS are measured.
 # Phase 1: the flood from one address (loopback), as in the report. Phase 2: every request from its own
 # address (loopback made a trusted proxy, X-Forwarded-For random), a botnet: only the global cap on concurrent
-# password hashes stands between it and the heap. Prints figures; asserts nothing.
+# password hashes stands between it and the heap. Prints figures; asserts nothing. The flood client runs at nice 19
+# (its CPU is not the server's; BENCH_ATTACKER_NICE=0 shares the CPU evenly instead).
 # Usage: bench/console-flood.sh   (build first; uses ports 18181/18101; loopback only)
 set -euo pipefail
 cd "$(dirname "$0")/.."

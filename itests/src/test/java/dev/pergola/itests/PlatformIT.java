@@ -138,6 +138,8 @@ public class PlatformIT {
         assertEquals(200, docs.status());
         assertTrue(docs.header("Content-Type").startsWith("text/html"));
         assertTrue(docs.body().contains("swagger-ui-bundle.js"));
+        assertTrue("Swagger UI keeps no bearer token in localStorage",
+                http.get("/api/docs/init.js").body().contains("persistAuthorization: false"));
         assertFalse("no external URLs", docs.body().contains("http://") || docs.body().contains("https://"));
         assertEquals(200, http.get("/api/docs/assets/swagger-ui-bundle.js").status());
         assertEquals(200, http.get("/api/docs/init.js").status());

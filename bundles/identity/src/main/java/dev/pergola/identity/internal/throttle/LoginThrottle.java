@@ -218,7 +218,7 @@ public class LoginThrottle {
     }
 
     /** Log lines never carry a caller's control characters (no forged lines). */
-    private static String printable(String s) {
+    static String printable(String s) {
         return s.replaceAll("\\p{Cntrl}", "?");
     }
 

@@ -282,4 +282,11 @@ public class LoginThrottleTest {
             return this;
         }
     }
+
+    @Test
+    public void aLoginNameCannotForgeLogLines() {
+        String forged = LoginThrottle.printable("eve\r\n2026-11-29 INFO | Login succeeded for admin");
+        org.junit.Assert.assertFalse(forged.contains("\n") || forged.contains("\r"));
+        org.junit.Assert.assertTrue(forged.startsWith("eve??"));
+    }
 }
