@@ -4,8 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
-import java.math.BigInteger;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -49,7 +47,7 @@ public class AccessTokensTest {
             assertTrue(LowS.isCanonical(signature));
             assertEquals("user-" + i, tokens.verify(token).userId());
             assertEquals("session-" + i, tokens.verify(token).sessionId());
-            String twin = token.substring(0, token.lastIndexOf('.') + 1) + Base64URL.encode(twin(signature));
+            String twin = token.substring(0, token.lastIndexOf('.') + 1) + Base64URL.encode(LowSTest.twin(signature));
             assertEquals(ErrorCode.INVALID_TOKEN, assertThrows(ApiException.class, () -> tokens.verify(twin)).code());
         }
     }
@@ -78,15 +76,5 @@ public class AccessTokensTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static byte[] twin(byte[] signature) {
-        BigInteger s = new BigInteger(1, Arrays.copyOfRange(signature, 32, 64));
-        byte[] other = LowS.N.subtract(s).toByteArray();
-        byte[] result = Arrays.copyOf(signature, 64);
-        Arrays.fill(result, 32, 64, (byte) 0);
-        int len = Math.min(32, other.length);
-        System.arraycopy(other, other.length - len, result, 64 - len, len);
-        return result;
     }
 }

@@ -64,7 +64,8 @@ public class LowSTest {
         assertEquals(BigInteger.valueOf(5), new BigInteger(1, Arrays.copyOfRange(low, 0, 32)));
     }
 
-    private static byte[] twin(byte[] signature) {
+    /** The malleable twin of an ES256 signature: same r, s replaced by n - s. */
+    static byte[] twin(byte[] signature) {
         BigInteger s = new BigInteger(1, Arrays.copyOfRange(signature, 32, 64));
         byte[] other = LowS.N.subtract(s).toByteArray();
         byte[] result = Arrays.copyOf(signature, 64);
