@@ -11,6 +11,10 @@ import javax.ws.rs.WebApplicationException;
  * Thrown by any REST resource (platform or plugin) to answer with the error envelope:
  * {@code {"error": {"code", "message", "details", "request_id", "timestamp", ...extra}}}.
  * The platform maps it centrally; resources never build error responses themselves.
+ *
+ * <p>Only REST resources throw it, for answers that are about HTTP itself. Services (the platform's and plugins')
+ * throw the domain failure {@link dev.pergola.api.errors.PergolaException}, which maps to the same envelope and
+ * also serves shell commands and other callers that know nothing of HTTP.
  */
 public class ApiException extends WebApplicationException {
     private static final long serialVersionUID = 1L;

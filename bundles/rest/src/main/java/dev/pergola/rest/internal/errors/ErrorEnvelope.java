@@ -12,6 +12,7 @@ import javax.ws.rs.core.Response;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.pergola.api.errors.PergolaException;
 import dev.pergola.api.rest.ErrorCode;
 import dev.pergola.rest.internal.json.JsonMapper;
 
@@ -24,8 +25,13 @@ public final class ErrorEnvelope {
 
     public static Map<String, Object> body(ErrorCode code, String message, Map<String, List<String>> details,
             Map<String, Object> extra, String requestId) {
+        return body(code.name(), message, details, extra, requestId);
+    }
+
+    public static Map<String, Object> body(String code, String message, Map<String, List<String>> details,
+            Map<String, Object> extra, String requestId) {
         Map<String, Object> error = new LinkedHashMap<>();
-        error.put("code", code.name());
+        error.put("code", code);
         error.put("message", message);
         if (!details.isEmpty()) {
             error.put("details", details);
@@ -42,6 +48,15 @@ public final class ErrorEnvelope {
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(body(code, message, details, extra, requestId))
                 .build();
+    }
+
+    /** A domain failure: a code the envelope knows keeps its status, any other code (a plugin's own) is a 422. */
+    public static Response response(PergolaException failure, String requestId) {
+        int status = HttpErrors.status(failure.code());
+        Response.ResponseBuilder r = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(body(failure.code(), failure.getMessage(), failure.details(), failure.attributes(), requestId));
+        failure.retryAfter().ifPresent(d -> r.header("Retry-After", Math.max(1, d.toSeconds())));
+        return r.build();
     }
 
     public static Response response(ErrorCode code, String message, String requestId) {

@@ -18,6 +18,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.pergola.api.errors.PergolaException;
 import dev.pergola.api.rest.ApiException;
 import dev.pergola.api.rest.ErrorCode;
 import dev.pergola.api.rest.PergolaApplication;
@@ -25,7 +26,7 @@ import dev.pergola.rest.internal.filters.RequestIds;
 
 /**
  * Every failure of the platform application, whoever raised it, ends here and leaves as the error
- * envelope: our {@link ApiException}, the runtime's own errors (unknown route, wrong method or media
+ * envelope: a service's {@link PergolaException}, a resource's {@link ApiException}, the runtime's own errors (unknown route, wrong method or media
  * type) and anything unexpected, which is logged with the request id and answered with a generic 500.
  */
 @Component(service = ExceptionMapper.class)
@@ -46,6 +47,9 @@ public class ExceptionMappers implements ExceptionMapper<Throwable> {
                     ErrorEnvelope.response(api.code(), api.getMessage(), api.details(), api.extra(), requestId));
             api.headers().forEach(r::header);
             return r.build();
+        }
+        if (failure instanceof PergolaException domain) {
+            return ErrorEnvelope.response(domain, requestId);
         }
         if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
             return fromRuntime(web, requestId);

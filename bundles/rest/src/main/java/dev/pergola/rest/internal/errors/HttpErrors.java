@@ -7,6 +7,16 @@ public final class HttpErrors {
     private HttpErrors() {
     }
 
+    /** The status of an envelope code: the listed codes keep theirs, any other (a plugin's own) is a 422. */
+    public static int status(String code) {
+        for (ErrorCode known : ErrorCode.values()) {
+            if (known.name().equals(code)) {
+                return known.status();
+            }
+        }
+        return 422;
+    }
+
     public static ErrorCode code(int status) {
         return switch (status) {
             case 401 -> ErrorCode.AUTHENTICATION_REQUIRED;
