@@ -42,6 +42,11 @@ public class PergolaException extends RuntimeException {
     }
 
     public PergolaException(String code, String message, Map<String, List<String>> details,
+            Map<String, Object> attributes) {
+        this(code, message, details, attributes, null, null);
+    }
+
+    public PergolaException(String code, String message, Map<String, List<String>> details,
             Map<String, Object> attributes, Duration retryAfter, Throwable cause) {
         super(message, cause);
         this.code = code;

@@ -9,7 +9,7 @@ import org.osgi.annotation.versioning.ProviderType;
 /**
  * Installs, enables, disables, updates and uninstalls plugins, keeping the desired state in the database and
  * the framework in line with it. Every operation validates before it touches the framework, and leaves the
- * framework as it found it when it fails. Errors are {@code dev.pergola.api.rest.ApiException}s whose code and
+ * framework as it found it when it fails. Errors are {@code dev.pergola.api.errors.PergolaException}s whose code and
  * message are meant for the person who asked (422 invalid artifact, 404 unknown slug, 409 conflicts such as
  * dependants, {@code PLUGIN_FAILED} when a plugin cannot start).
  */
@@ -22,7 +22,7 @@ public interface Plugins {
 
     List<PluginInfo> list();
 
-    /** @throws dev.pergola.api.rest.ApiException 404 for an unknown slug */
+    /** @throws dev.pergola.api.errors.PergolaException 404 for an unknown slug */
     PluginInfo get(String slug);
 
     /**

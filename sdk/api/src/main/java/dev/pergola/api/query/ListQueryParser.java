@@ -12,6 +12,6 @@ import org.osgi.annotation.versioning.ProviderType;
  */
 @ProviderType
 public interface ListQueryParser {
-    /** @throws dev.pergola.api.rest.ApiException VALIDATION_ERROR naming each offending parameter */
+    /** @throws dev.pergola.api.errors.PergolaException VALIDATION_ERROR naming each offending parameter */
     ListQuery parse(Map<String, List<String>> queryParameters, ListSpec spec);
 }

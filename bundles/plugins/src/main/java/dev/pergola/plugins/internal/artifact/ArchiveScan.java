@@ -1,5 +1,6 @@
 package dev.pergola.plugins.internal.artifact;
 
+import dev.pergola.api.errors.PergolaException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,8 +15,6 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
-import dev.pergola.api.rest.ApiException;
-import dev.pergola.api.rest.ErrorCode;
 
 /**
  * Walks a plugin archive once, before anything reads a manifest from it: every entry is inflated (counting the
@@ -35,7 +34,7 @@ public final class ArchiveScan {
     }
 
     /**
-     * @throws ApiException 413 when the archive inflates beyond the limit, 422 for too many entries, an oversized
+     * @throws PergolaException 413 when the archive inflates beyond the limit, 422 for too many entries, an oversized
      *         manifest, a name that is not a plain relative path, or a file that is not a zip archive
      */
     public static void check(Path archive, ArchiveLimits limits) {
@@ -100,7 +99,7 @@ public final class ArchiveScan {
             entry += n;
             inflated += n;
             if (inflated > limits.maxInflatedBytes()) {
-                throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, what + " inflates to more than "
+                throw new PergolaException("PAYLOAD_TOO_LARGE", what + " inflates to more than "
                         + limits.maxInflatedBytes() + " bytes; it is refused.");
             }
             if (entry > entryCap) {

@@ -1,5 +1,6 @@
 package dev.pergola.plugins.internal.artifact;
 
+import dev.pergola.api.errors.PergolaException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +15,6 @@ import java.util.zip.ZipException;
 import org.osgi.framework.Version;
 
 import dev.pergola.api.plugins.Plugins;
-import dev.pergola.api.rest.ApiException;
-import dev.pergola.api.rest.ErrorCode;
 
 /**
  * Reads and checks a plugin artifact's manifest. Every refusal is a 422 whose message tells the uploader what
@@ -108,7 +107,7 @@ public final class ArtifactInspector {
     }
 
     /** A 422 whose message is the reason itself, also listed under the upload field. */
-    public static ApiException refuse(String message) {
-        return new ApiException(ErrorCode.VALIDATION_ERROR, message, Map.of("plugin_file", List.of(message)), Map.of());
+    public static PergolaException refuse(String message) {
+        return new PergolaException("VALIDATION_ERROR", message, Map.of("plugin_file", List.of(message)), Map.of());
     }
 }

@@ -1,5 +1,6 @@
 package dev.pergola.plugins.internal.artifact;
 
+import dev.pergola.api.errors.PergolaException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,8 +14,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-import dev.pergola.api.rest.ApiException;
-import dev.pergola.api.rest.ErrorCode;
 
 /**
  * Plugin artifacts kept by the platform, named by their SHA-256, under {@code data/plugins/artifacts}
@@ -83,7 +82,7 @@ public final class ArtifactStore {
      * The stored artifact, after checking that its content still hashes to its name: the framework installs
      * what is in the store again whenever it lost a plugin (a wiped cache, a rollback), and a file changed on disk
      * must not be installed in its place.
-     * @throws ApiException {@code PLUGIN_FAILED} when the content does not match
+     * @throws PergolaException {@code PLUGIN_FAILED} when the content does not match
      */
     public Path verified(String checksum) {
         Path file = path(checksum);
@@ -91,11 +90,11 @@ public final class ArtifactStore {
         try {
             actual = hash(file);
         } catch (IOException e) {
-            throw new ApiException(ErrorCode.PLUGIN_FAILED, "The stored artifact " + checksum + " cannot be read ("
+            throw new PergolaException("PLUGIN_FAILED", "The stored artifact " + checksum + " cannot be read ("
                     + e.getClass().getSimpleName() + "); install the plugin again.");
         }
         if (!checksum.equals(actual)) {
-            throw new ApiException(ErrorCode.PLUGIN_FAILED, "The stored artifact " + checksum + " does not match its"
+            throw new PergolaException("PLUGIN_FAILED", "The stored artifact " + checksum + " does not match its"
                     + " SHA-256 (the file in data/plugins/artifacts was changed); it is not installed. Install the"
                     + " plugin again from a trusted copy.");
         }

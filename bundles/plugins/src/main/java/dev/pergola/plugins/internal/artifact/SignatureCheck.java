@@ -1,5 +1,6 @@
 package dev.pergola.plugins.internal.artifact;
 
+import dev.pergola.api.errors.PergolaException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -76,7 +77,7 @@ public final class SignatureCheck {
         }
     }
 
-    /** @throws dev.pergola.api.rest.ApiException 422 naming what is wrong */
+    /** @throws dev.pergola.api.errors.PergolaException 422 naming what is wrong */
     public void verify(Path artifact) {
         if (KarContents.isKar(artifact)) {
             for (KarContents.Member m : KarContents.members(artifact)) {

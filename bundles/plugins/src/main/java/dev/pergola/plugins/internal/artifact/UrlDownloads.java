@@ -1,5 +1,6 @@
 package dev.pergola.plugins.internal.artifact;
 
+import dev.pergola.api.errors.PergolaException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -21,8 +22,6 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.pergola.api.rest.ApiException;
-import dev.pergola.api.rest.ErrorCode;
 
 /**
  * Fetches a plugin artifact named by a URL, at most {@code limit} bytes. Only two schemes exist: {@code mvn:}
@@ -144,13 +143,13 @@ public final class UrlDownloads {
             for (int n; (n = in.read(buffer)) > 0;) {
                 copied += n;
                 if (copied > limit) {
-                    throw new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "The artifact at " + shown + " is larger than "
+                    throw new PergolaException("PAYLOAD_TOO_LARGE", "The artifact at " + shown + " is larger than "
                             + limit + " bytes.");
                 }
                 out.write(buffer, 0, n);
             }
         } catch (IOException | RuntimeException e) {
-            if (e instanceof ApiException api) {
+            if (e instanceof PergolaException api) {
                 throw api;
             }
             // the cause names hosts, ports and file system details: the log is for operators, not for the caller
@@ -159,7 +158,7 @@ public final class UrlDownloads {
         }
     }
 
-    private static ApiException problem(String message) {
-        return new ApiException(ErrorCode.VALIDATION_ERROR, message, Map.of("url", List.of(message)), Map.of());
+    private static PergolaException problem(String message) {
+        return new PergolaException("VALIDATION_ERROR", message, Map.of("url", List.of(message)), Map.of());
     }
 }

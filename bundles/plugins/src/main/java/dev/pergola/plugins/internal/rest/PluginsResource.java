@@ -1,5 +1,6 @@
 package dev.pergola.plugins.internal.rest;
 
+import dev.pergola.api.errors.PergolaException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,9 +35,7 @@ import dev.pergola.api.plugins.InstallOptions;
 import dev.pergola.api.plugins.PluginInfo;
 import dev.pergola.api.plugins.Plugins;
 import dev.pergola.api.plugins.UpdateResult;
-import dev.pergola.api.rest.ApiException;
 import dev.pergola.api.rest.ApiResponse;
-import dev.pergola.api.rest.ErrorCode;
 import dev.pergola.api.rest.MaxBodySize;
 import dev.pergola.api.rest.PageMeta;
 import dev.pergola.api.rest.PergolaApplication;
@@ -87,7 +86,7 @@ public class PluginsResource {
         if (page < 1 || perPage < 1 || perPage > 100) {
             String field = page < 1 ? "page" : "per_page";
             String message = page < 1 ? "page must be 1 or more." : "per_page must be 1 to 100.";
-            throw new ApiException(ErrorCode.VALIDATION_ERROR, message, Map.of(field, List.of(message)), Map.of());
+            throw new PergolaException("VALIDATION_ERROR", message, Map.of(field, List.of(message)), Map.of());
         }
         String needle = search == null ? null : search.toLowerCase(Locale.ROOT);
         List<PluginInfo> matching = plugins.list().stream()
@@ -213,7 +212,7 @@ public class PluginsResource {
         if (request == null || request.pid == null || request.values == null) {
             String field = request == null || request.pid == null ? "pid" : "values";
             String message = "The body needs \"pid\" and \"values\" (an object of settings).";
-            throw new ApiException(ErrorCode.VALIDATION_ERROR, message, Map.of(field, List.of(message)), Map.of());
+            throw new PergolaException("VALIDATION_ERROR", message, Map.of(field, List.of(message)), Map.of());
         }
         return ApiResponse.of(plugins.configure(slug, request.pid, request.values, actor(security)));
     }

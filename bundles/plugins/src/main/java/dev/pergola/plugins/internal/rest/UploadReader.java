@@ -1,5 +1,6 @@
 package dev.pergola.plugins.internal.rest;
 
+import dev.pergola.api.errors.PergolaException;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,8 +16,6 @@ import java.util.regex.Pattern;
 
 import org.apache.commons.fileupload.MultipartStream;
 
-import dev.pergola.api.rest.ApiException;
-import dev.pergola.api.rest.ErrorCode;
 
 /**
  * Streams an upload to a file, never holding it in memory: either the raw request body, or the part named
@@ -40,21 +39,21 @@ final class UploadReader {
                 body.transferTo(out);
             }
         } catch (MultipartStream.MalformedStreamException e) {
-            throw new ApiException(ErrorCode.MALFORMED_REQUEST, "The multipart body is malformed: " + e.getMessage());
+            throw new PergolaException("MALFORMED_REQUEST", "The multipart body is malformed: " + e.getMessage());
         } catch (IOException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof ApiException api) {
+                if (t instanceof PergolaException api) {
                     throw api;
                 }
             }
-            throw new ApiException(ErrorCode.MALFORMED_REQUEST, "The upload could not be read: " + e.getMessage());
+            throw new PergolaException("MALFORMED_REQUEST", "The upload could not be read: " + e.getMessage());
         }
     }
 
     private static void readPart(String contentType, InputStream body, OutputStream out) throws IOException {
         Matcher boundary = BOUNDARY.matcher(contentType);
         if (!boundary.find()) {
-            throw new ApiException(ErrorCode.MALFORMED_REQUEST, "multipart/form-data without a boundary");
+            throw new PergolaException("MALFORMED_REQUEST", "multipart/form-data without a boundary");
         }
         String value = boundary.group(1) != null ? boundary.group(1) : boundary.group(2);
         MultipartStream parts = new MultipartStream(body, value.getBytes(StandardCharsets.ISO_8859_1), 8192, null);
@@ -69,7 +68,7 @@ final class UploadReader {
             more = parts.readBoundary();
         }
         String message = "The multipart body has no part named '" + FIELD + "' (the plugin jar).";
-        throw new ApiException(ErrorCode.VALIDATION_ERROR, message, Map.of(FIELD, List.of(message)), Map.of());
+        throw new PergolaException("VALIDATION_ERROR", message, Map.of(FIELD, List.of(message)), Map.of());
     }
 
     /** Fails with 413 as soon as more than {@code limit} bytes are written. */
@@ -97,7 +96,7 @@ final class UploadReader {
         private void count(int n) throws IOException {
             written += n;
             if (written > limit) {
-                throw new IOException(new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "The plugin file is larger than "
+                throw new IOException(new PergolaException("PAYLOAD_TOO_LARGE", "The plugin file is larger than "
                         + limit + " bytes (setting upload.max.bytes of dev.pergola.plugins)."));
             }
         }

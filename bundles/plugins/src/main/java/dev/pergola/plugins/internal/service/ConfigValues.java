@@ -1,5 +1,6 @@
 package dev.pergola.plugins.internal.service;
 
+import dev.pergola.api.errors.PergolaException;
 import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.Hashtable;
@@ -9,7 +10,6 @@ import java.util.Map;
 
 import org.osgi.service.metatype.AttributeDefinition;
 
-import dev.pergola.api.rest.ApiException;
 
 /** JSON values ↔ Config Admin values, checked against Metatype attribute definitions. */
 final class ConfigValues {
@@ -56,7 +56,7 @@ final class ConfigValues {
             }
         }
         if (!problems.isEmpty()) {
-            throw ApiException.validation(problems);
+            throw PergolaException.invalid(problems);
         }
         return result;
     }

@@ -1,5 +1,6 @@
 package dev.pergola.plugins.internal.service;
 
+import dev.pergola.api.errors.PergolaException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,7 +32,6 @@ import org.osgi.service.metatype.MetaTypeService;
 import org.osgi.service.metatype.ObjectClassDefinition;
 
 import dev.pergola.api.plugins.PluginInfo;
-import dev.pergola.api.rest.ApiException;
 import dev.pergola.plugins.internal.framework.PluginBundles;
 
 /**
@@ -192,7 +192,7 @@ public class PluginInsight {
     public Map<String, Object> configure(Bundle bundle, String pid, Map<String, Object> values) {
         MetaTypeInformation info = metatype.getMetaTypeInformation(bundle);
         if (info == null || pid == null || !Arrays.asList(info.getPids()).contains(pid)) {
-            throw ApiException.notFound("The plugin has no configuration '" + pid + "'"
+            throw PergolaException.notFound("The plugin has no configuration '" + pid + "'"
                     + (info == null ? "" : "; it has: " + String.join(", ", info.getPids())));
         }
         List<AttributeDefinition> definitions = definitions(info.getObjectClassDefinition(pid, null));

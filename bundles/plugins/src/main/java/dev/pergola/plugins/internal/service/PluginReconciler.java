@@ -1,5 +1,6 @@
 package dev.pergola.plugins.internal.service;
 
+import dev.pergola.api.errors.PergolaException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -11,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.pergola.api.plugins.PluginEvents;
-import dev.pergola.api.rest.ApiException;
 import dev.pergola.plugins.internal.framework.PluginBundles;
 import dev.pergola.plugins.internal.framework.PluginStartException;
 import dev.pergola.plugins.internal.store.PluginEntity;
@@ -66,7 +66,7 @@ final class PluginReconciler {
                 bundle = records.bundles.replaceContent(bundle, records.store.verified(p.checksum));
                 changes.add(p.slug + ": updated to " + p.version + " from the plugin store");
             }
-        } catch (ApiException | BundleException e) {
+        } catch (PergolaException | BundleException e) {
             markFailed(p, e.getMessage(), changes);
             return;
         }

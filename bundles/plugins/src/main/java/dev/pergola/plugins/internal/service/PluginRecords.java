@@ -1,5 +1,6 @@
 package dev.pergola.plugins.internal.service;
 
+import dev.pergola.api.errors.PergolaException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
@@ -14,8 +15,6 @@ import org.osgi.service.event.EventAdmin;
 
 import dev.pergola.api.plugins.PluginEvents;
 import dev.pergola.api.plugins.PluginInfo;
-import dev.pergola.api.rest.ApiException;
-import dev.pergola.api.rest.ErrorCode;
 import dev.pergola.plugins.internal.artifact.ArtifactStore;
 import dev.pergola.plugins.internal.framework.PluginBundles;
 import dev.pergola.plugins.internal.store.PluginEntity;
@@ -41,7 +40,7 @@ final class PluginRecords {
     }
 
     PluginEntity entity(String slug) {
-        return registry.find(slug).orElseThrow(() -> ApiException.notFound("No plugin '" + slug + "'"));
+        return registry.find(slug).orElseThrow(() -> PergolaException.notFound("No plugin '" + slug + "'"));
     }
 
     PluginInfo view(PluginEntity p) {
@@ -58,7 +57,7 @@ final class PluginRecords {
             return existing.get();
         }
         if (!store.has(p.checksum)) {
-            throw new ApiException(ErrorCode.PLUGIN_FAILED, "The artifact of '" + p.slug + "' (" + p.checksum
+            throw new PergolaException("PLUGIN_FAILED", "The artifact of '" + p.slug + "' (" + p.checksum
                     + ") is missing from the plugin store; install the plugin again.");
         }
         try {
@@ -66,7 +65,7 @@ final class PluginRecords {
             bundles.resolve(bundle);
             return bundle;
         } catch (BundleException e) {
-            throw new ApiException(ErrorCode.PLUGIN_FAILED, "Reinstalling '" + p.slug + "' failed: " + e.getMessage());
+            throw new PergolaException("PLUGIN_FAILED", "Reinstalling '" + p.slug + "' failed: " + e.getMessage());
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.pergola.plugins.internal.service;
 
+import dev.pergola.api.errors.PergolaException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,8 +35,6 @@ import dev.pergola.api.plugins.PluginEvents;
 import dev.pergola.api.plugins.PluginInfo;
 import dev.pergola.api.plugins.Plugins;
 import dev.pergola.api.plugins.UpdateResult;
-import dev.pergola.api.rest.ApiException;
-import dev.pergola.api.rest.ErrorCode;
 import dev.pergola.plugins.internal.artifact.ArchiveLimits;
 import dev.pergola.plugins.internal.artifact.ArtifactInspector;
 import dev.pergola.plugins.internal.artifact.ArtifactStore;
@@ -165,16 +164,16 @@ public class PluginService implements Plugins {
         PluginInfo installed = locked(() -> {
             refuseCoreNames(plugin);
             registry.find(plugin.slug()).ifPresent(p -> {
-                throw ApiException.conflict("A plugin '" + p.slug + "' is installed already (version " + p.version
+                throw PergolaException.conflict("A plugin '" + p.slug + "' is installed already (version " + p.version
                         + "); update it instead.");
             });
             registry.bySymbolicName(plugin.symbolicName()).ifPresent(p -> {
-                throw ApiException.conflict("The plugin '" + p.slug + "' already has the symbolic name "
+                throw PergolaException.conflict("The plugin '" + p.slug + "' already has the symbolic name "
                         + plugin.symbolicName() + ".");
             });
             for (String name : plugin.bundles()) {
                 bundles.bySymbolicName(name).ifPresent(b -> {
-                    throw ApiException.conflict("A bundle named " + name + " is already installed ("
+                    throw PergolaException.conflict("A bundle named " + name + " is already installed ("
                             + (PluginBundles.isPlugin(b) ? "plugin " + PluginBundles.slugOf(b) : "a core bundle")
                             + ", id " + b.getBundleId() + ").");
                 });
@@ -217,10 +216,10 @@ public class PluginService implements Plugins {
         if (options.enable() && !safeMode) {
             try {
                 return enable(installed.slug(), false, options.actor());
-            } catch (ApiException e) {
+            } catch (PergolaException e) {
                 // installed all the same: the caller sees the state ("failed", or "disabled" when e.g. a plugin it
                 // needs is disabled) and, in last_error, why it is not running
-                if (e.code() != ErrorCode.PLUGIN_FAILED) {
+                if (!PergolaException.PLUGIN_FAILED.equals(e.code())) {
                     registry.change(installed.slug(), r -> r.lastError = PluginRecords.truncate(e.getMessage()));
                 }
                 return get(installed.slug());
@@ -241,7 +240,7 @@ public class PluginService implements Plugins {
                 PluginEntity needed = registry.find(PluginBundles.slugOf(provider)).orElse(null);
                 if (needed != null && !needed.enabled) {
                     if (!cascade) {
-                        throw ApiException.conflict("'" + slug + "' needs the plugin '" + needed.slug
+                        throw PergolaException.conflict("'" + slug + "' needs the plugin '" + needed.slug
                                 + "', which is disabled. Enable it first, or pass cascade=true.");
                     }
                     enable(needed.slug, true, actor);
@@ -259,7 +258,7 @@ public class PluginService implements Plugins {
                 });
                 records.post(PluginEvents.FAILED, p, actor, e.getMessage());
                 LOG.warn("Plugin {} failed to start: {}", slug, e.getMessage());
-                throw new ApiException(ErrorCode.PLUGIN_FAILED, "The plugin '" + slug + "' failed to start: "
+                throw new PergolaException("PLUGIN_FAILED", "The plugin '" + slug + "' failed to start: "
                         + e.getMessage(), Map.of("cause", List.of(e.getMessage())), Map.of());
             }
             return settle(slug, true, actor);
@@ -274,7 +273,7 @@ public class PluginService implements Plugins {
             if (bundle.isPresent()) {
                 List<PluginEntity> needing = records.dependants(bundle.get()).stream().filter(d -> d.enabled).toList();
                 if (!needing.isEmpty() && !cascade) {
-                    throw ApiException.conflict("Enabled plugins need '" + slug + "': " + slugs(needing)
+                    throw PergolaException.conflict("Enabled plugins need '" + slug + "': " + slugs(needing)
                             + ". Disable them first, or pass cascade=true.");
                 }
                 for (PluginEntity d : needing) {
@@ -335,7 +334,7 @@ public class PluginService implements Plugins {
             if (bundle.isPresent()) {
                 List<PluginEntity> needing = records.dependants(bundle.get());
                 if (!needing.isEmpty() && !cascade) {
-                    throw ApiException.conflict("Other plugins need '" + slug + "': " + slugs(needing)
+                    throw PergolaException.conflict("Other plugins need '" + slug + "': " + slugs(needing)
                             + ". Uninstall them first, or pass cascade=true to uninstall them too.");
                 }
                 for (PluginEntity d : needing) {
@@ -343,7 +342,7 @@ public class PluginService implements Plugins {
                 }
                 List<String> core = bundles.coreBundlesRestartedBy(List.of(bundle.get()));
                 if (!core.isEmpty()) {
-                    throw ApiException.conflict("Uninstalling '" + slug + "' would restart core bundles ("
+                    throw PergolaException.conflict("Uninstalling '" + slug + "' would restart core bundles ("
                             + String.join(", ", core) + "), which plugin operations never do.");
                 }
                 if (purge) {
@@ -405,7 +404,7 @@ public class PluginService implements Plugins {
                     results.add(new DiscoveryResult(file, "unchanged", found.slug(), "version " + existing.get().version
                             + " is installed"));
                 }
-            } catch (ApiException e) {
+            } catch (PergolaException e) {
                 results.add(new DiscoveryResult(file, "skipped", null, e.getMessage()));
             }
         }
@@ -420,7 +419,7 @@ public class PluginService implements Plugins {
     // ---- helpers ----------------------------------------------------------------------------------------------
 
     private Bundle bundleOrConflict(String slug) {
-        return bundles.find(slug).orElseThrow(() -> ApiException.conflict("The plugin '" + slug
+        return bundles.find(slug).orElseThrow(() -> PergolaException.conflict("The plugin '" + slug
                 + "' is not installed in the framework right now; reconcile first."));
     }
 
@@ -460,7 +459,7 @@ public class PluginService implements Plugins {
         try {
             check = SignatureCheck.fromPem(signers);
         } catch (IllegalStateException e) {
-            throw ApiException.conflict(e.getMessage() + " (settings signature.required / signature.signers of"
+            throw PergolaException.conflict(e.getMessage() + " (settings signature.required / signature.signers of"
                     + " dev.pergola.plugins).");
         }
         check.verify(artifact);
@@ -480,7 +479,7 @@ public class PluginService implements Plugins {
 
     private void refuseInSafeMode(String what) {
         if (safeMode) {
-            throw ApiException.conflict("Pergola runs in safe mode (pergola.safemode): plugins cannot " + what
+            throw PergolaException.conflict("Pergola runs in safe mode (pergola.safemode): plugins cannot " + what
                     + " until it restarts normally.");
         }
     }

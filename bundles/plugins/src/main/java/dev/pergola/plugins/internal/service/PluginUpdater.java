@@ -1,5 +1,6 @@
 package dev.pergola.plugins.internal.service;
 
+import dev.pergola.api.errors.PergolaException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +15,6 @@ import org.slf4j.LoggerFactory;
 import dev.pergola.api.plugins.InstallOptions;
 import dev.pergola.api.plugins.PluginEvents;
 import dev.pergola.api.plugins.UpdateResult;
-import dev.pergola.api.rest.ApiException;
-import dev.pergola.api.rest.ErrorCode;
 import dev.pergola.plugins.internal.artifact.ArtifactInspector;
 import dev.pergola.plugins.internal.artifact.ArtifactStore;
 import dev.pergola.plugins.internal.artifact.Inspection;
@@ -61,7 +60,7 @@ final class PluginUpdater {
         List<String> core = records.bundles.coreBundlesRestartedBy(List.of(bundle));
         if (!core.isEmpty()) {
             records.forgetArtifact(stored.checksum());
-            throw ApiException.conflict("Updating '" + slug + "' would restart core bundles (" + String.join(", ", core)
+            throw PergolaException.conflict("Updating '" + slug + "' would restart core bundles (" + String.join(", ", core)
                     + "), which plugin operations never do.");
         }
         try {
@@ -73,7 +72,7 @@ final class PluginUpdater {
             records.forgetArtifact(stored.checksum());
             records.post(PluginEvents.FAILED, p, options.actor(), message);
             LOG.warn(message);
-            throw new ApiException(ErrorCode.PLUGIN_FAILED, message, Map.of("cause", List.of(e.getMessage())),
+            throw new PergolaException("PLUGIN_FAILED", message, Map.of("cause", List.of(e.getMessage())),
                     Map.of("rolled_back_to", p.version));
         }
         String oldVersion = p.version;

@@ -1,5 +1,6 @@
 package dev.pergola.plugins.internal.shell;
 
+import dev.pergola.api.errors.PergolaException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,6 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 import dev.pergola.api.plugins.Plugins;
-import dev.pergola.api.rest.ApiException;
 
 /** Without --set, shows each configuration of the plugin; with it, validates and stores the values. */
 @Service
@@ -52,7 +52,7 @@ public class PluginConfigCommand implements Action {
                 values.put(a.substring(0, eq).trim(), a.substring(eq + 1));
             }
             System.out.println(plugins.configure(slug, pid, values, ShellOutput.actor()));
-        } catch (ApiException e) {
+        } catch (PergolaException e) {
             System.out.println(ShellOutput.failure(slug, e));
         }
         return null;

@@ -1,5 +1,6 @@
 package dev.pergola.plugins.internal.shell;
 
+import dev.pergola.api.errors.PergolaException;
 import java.util.List;
 import java.util.Map;
 
@@ -12,7 +13,6 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 import dev.pergola.api.plugins.PluginInfo;
 import dev.pergola.api.plugins.Plugins;
-import dev.pergola.api.rest.ApiException;
 
 @Service
 @Command(scope = "plugin", name = "info", description = "Shows a plugin: state, endpoints, permissions, requirements, dependants")
@@ -50,7 +50,7 @@ public class PluginInfoCommand implements Action {
                             + (req.get("provider") == null ? "" : " <- " + req.get("provider")));
                 }
             }
-        } catch (ApiException e) {
+        } catch (PergolaException e) {
             System.out.println(ShellOutput.failure(slug, e));
         }
         return null;

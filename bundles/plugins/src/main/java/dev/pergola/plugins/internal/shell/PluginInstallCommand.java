@@ -1,5 +1,6 @@
 package dev.pergola.plugins.internal.shell;
 
+import dev.pergola.api.errors.PergolaException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 
@@ -12,7 +13,6 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 import dev.pergola.api.plugins.InstallOptions;
 import dev.pergola.api.plugins.Plugins;
-import dev.pergola.api.rest.ApiException;
 
 @Service
 @Command(scope = "plugin", name = "install", description = "Installs a plugin from a URL (mvn:, file:) or a local jar path")
@@ -36,7 +36,7 @@ public class PluginInstallCommand implements Action {
                 Path file = Paths.get(source).toAbsolutePath();
                 System.out.println("Installed " + ShellOutput.line(plugins.install(file, options)));
             }
-        } catch (ApiException e) {
+        } catch (PergolaException e) {
             System.out.println(ShellOutput.failure(source, e));
         }
         return null;

@@ -1,5 +1,6 @@
 package dev.pergola.plugins.internal.shell;
 
+import dev.pergola.api.errors.PergolaException;
 import java.util.List;
 
 import org.apache.karaf.shell.api.action.Action;
@@ -10,7 +11,6 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 
 import dev.pergola.api.plugins.PluginInfo;
 import dev.pergola.api.plugins.Plugins;
-import dev.pergola.api.rest.ApiException;
 
 /** plugin:enable and plugin:disable: the same arguments and per-plugin report, the opposite switch. */
 abstract class PluginSwitchCommand implements Action {
@@ -31,7 +31,7 @@ abstract class PluginSwitchCommand implements Action {
         for (String slug : slugs) {
             try {
                 System.out.println(ShellOutput.line(apply(slug, cascade, ShellOutput.actor())));
-            } catch (ApiException e) {
+            } catch (PergolaException e) {
                 System.out.println(ShellOutput.failure(slug, e));
             }
         }

@@ -1,5 +1,6 @@
 package dev.pergola.plugins.internal.shell;
 
+import dev.pergola.api.errors.PergolaException;
 import java.util.List;
 
 import org.apache.karaf.shell.api.action.Action;
@@ -11,7 +12,6 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 import dev.pergola.api.plugins.Plugins;
-import dev.pergola.api.rest.ApiException;
 
 @Service
 @Command(scope = "plugin", name = "uninstall", description = "Removes plugins (their configuration stays unless --purge)")
@@ -35,7 +35,7 @@ public class PluginUninstallCommand implements Action {
             try {
                 plugins.uninstall(slug, purge, cascade, ShellOutput.actor());
                 System.out.println(slug + " uninstalled");
-            } catch (ApiException e) {
+            } catch (PergolaException e) {
                 System.out.println(ShellOutput.failure(slug, e));
             }
         }

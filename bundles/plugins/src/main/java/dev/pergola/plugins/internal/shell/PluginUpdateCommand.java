@@ -1,5 +1,6 @@
 package dev.pergola.plugins.internal.shell;
 
+import dev.pergola.api.errors.PergolaException;
 import java.nio.file.Paths;
 
 import org.apache.karaf.shell.api.action.Action;
@@ -13,7 +14,6 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import dev.pergola.api.plugins.InstallOptions;
 import dev.pergola.api.plugins.Plugins;
 import dev.pergola.api.plugins.UpdateResult;
-import dev.pergola.api.rest.ApiException;
 
 @Service
 @Command(scope = "plugin", name = "update", description = "Updates a plugin; rolls back by itself if the new version fails")
@@ -38,7 +38,7 @@ public class PluginUpdateCommand implements Action {
             UpdateResult r = source.contains(":") ? plugins.update(slug, source, options)
                     : plugins.update(slug, Paths.get(source).toAbsolutePath(), options);
             System.out.println(slug + " " + r.oldVersion() + " -> " + r.newVersion() + ": " + r.plugin().state().apiName());
-        } catch (ApiException e) {
+        } catch (PergolaException e) {
             System.out.println(ShellOutput.failure(slug, e));
         }
         return null;

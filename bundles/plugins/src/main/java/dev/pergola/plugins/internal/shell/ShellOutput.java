@@ -1,7 +1,7 @@
 package dev.pergola.plugins.internal.shell;
 
+import dev.pergola.api.errors.PergolaException;
 import dev.pergola.api.plugins.PluginInfo;
-import dev.pergola.api.rest.ApiException;
 
 /** How plugin:* commands report: one line per plugin or failure. */
 final class ShellOutput {
@@ -13,7 +13,7 @@ final class ShellOutput {
                 + (p.lastError() == null ? "" : " (" + p.lastError() + ")");
     }
 
-    static String failure(String what, ApiException e) {
+    static String failure(String what, PergolaException e) {
         return what + ": " + e.getMessage() + (e.details().isEmpty() || e.details().containsKey("plugin_file")
                 ? "" : " " + e.details());
     }

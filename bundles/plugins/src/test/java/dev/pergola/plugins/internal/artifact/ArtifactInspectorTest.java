@@ -1,5 +1,6 @@
 package dev.pergola.plugins.internal.artifact;
 
+import dev.pergola.api.errors.PergolaException;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
@@ -19,8 +20,6 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
-import dev.pergola.api.rest.ApiException;
-import dev.pergola.api.rest.ErrorCode;
 
 public class ArtifactInspectorTest {
     @Rule
@@ -80,8 +79,8 @@ public class ArtifactInspectorTest {
             zip.closeEntry();
         }
         assertTrue(Files.size(bomb) < 1 << 20);
-        ApiException e = refusedWith(bomb, new ArchiveLimits(100, 16L << 20, 4096));
-        assertEquals(ErrorCode.PAYLOAD_TOO_LARGE, e.code());
+        PergolaException e = refusedWith(bomb, new ArchiveLimits(100, 16L << 20, 4096));
+        assertEquals("PAYLOAD_TOO_LARGE", e.code());
         assertTrue(e.getMessage(), e.getMessage().contains("inflates to more than 16777216 bytes"));
     }
 
@@ -93,8 +92,8 @@ public class ArtifactInspectorTest {
             zip.write(("Manifest-Version: 1.0\r\nX: " + "x".repeat(10_000) + "\r\n").getBytes());
             zip.closeEntry();
         }
-        ApiException manifest = refusedWith(bigManifest, new ArchiveLimits(100, 1L << 20, 4096));
-        assertEquals(ErrorCode.VALIDATION_ERROR, manifest.code());
+        PergolaException manifest = refusedWith(bigManifest, new ArchiveLimits(100, 1L << 20, 4096));
+        assertEquals("VALIDATION_ERROR", manifest.code());
         assertTrue(manifest.getMessage(), manifest.getMessage().contains("larger than 4096 bytes"));
 
         Path many = tmp.getRoot().toPath().resolve("many.jar");
@@ -104,7 +103,7 @@ public class ArtifactInspectorTest {
                 zip.closeEntry();
             }
         }
-        ApiException entries = refusedWith(many, new ArchiveLimits(10, 1L << 20, 4096));
+        PergolaException entries = refusedWith(many, new ArchiveLimits(10, 1L << 20, 4096));
         assertTrue(entries.getMessage(), entries.getMessage().contains("more than 10 entries"));
     }
 
@@ -129,8 +128,8 @@ public class ArtifactInspectorTest {
             }
             zip.closeEntry();
         }
-        assertEquals(ErrorCode.PAYLOAD_TOO_LARGE, refusedWith(kar, new ArchiveLimits(100, 4L << 20, 4096)).code());
-        ApiException withinLimits = refusedWith(kar, new ArchiveLimits(100, 64L << 20, 4096));
+        assertEquals("PAYLOAD_TOO_LARGE", refusedWith(kar, new ArchiveLimits(100, 4L << 20, 4096)).code());
+        PergolaException withinLimits = refusedWith(kar, new ArchiveLimits(100, 64L << 20, 4096));
         assertTrue("within the limits, only its missing manifest is wrong: " + withinLimits.getMessage(),
                 withinLimits.getMessage().contains("c-1.0.jar is not an OSGi bundle"));
     }
@@ -149,8 +148,8 @@ public class ArtifactInspectorTest {
                 zip.write(plugin);
                 zip.closeEntry();
             }
-            ApiException e = refusedWith(kar, ArchiveLimits.DEFAULT);
-            assertEquals(name, ErrorCode.VALIDATION_ERROR, e.code());
+            PergolaException e = refusedWith(kar, ArchiveLimits.DEFAULT);
+            assertEquals(name, "VALIDATION_ERROR", e.code());
             assertTrue(name + ": " + e.getMessage(), e.getMessage().contains("plain relative paths"));
         }
         assertEquals(null, ArchiveScan.nameProblem("repository/com/example/x/1.0/x-1.0.jar"));
@@ -160,12 +159,12 @@ public class ArtifactInspectorTest {
     private static final Map<String, String> PLUGIN = Map.of("Bundle-ManifestVersion", "2", "Bundle-SymbolicName",
             "com.example.shelf", "Bundle-Version", "2.1.0", "Pergola-Plugin", "shelf");
 
-    private static ApiException refusedWith(Path file, ArchiveLimits limits) {
+    private static PergolaException refusedWith(Path file, ArchiveLimits limits) {
         try {
             ArtifactInspector.inspect(file, limits);
             fail("accepted " + file);
             return null;
-        } catch (ApiException e) {
+        } catch (PergolaException e) {
             return e;
         }
     }
@@ -174,8 +173,8 @@ public class ArtifactInspectorTest {
         try {
             ArtifactInspector.inspect(file);
             fail("accepted " + file);
-        } catch (ApiException e) {
-            assertEquals(ErrorCode.VALIDATION_ERROR, e.code());
+        } catch (PergolaException e) {
+            assertEquals("VALIDATION_ERROR", e.code());
             assertTrue(e.getMessage() + " should say " + reason, e.getMessage().contains(reason));
             assertTrue(e.details().containsKey("plugin_file"));
         }

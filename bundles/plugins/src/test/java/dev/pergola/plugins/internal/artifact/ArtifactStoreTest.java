@@ -1,5 +1,6 @@
 package dev.pergola.plugins.internal.artifact;
 
+import dev.pergola.api.errors.PergolaException;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
@@ -13,7 +14,6 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
-import dev.pergola.api.rest.ApiException;
 import dev.pergola.api.rest.ErrorCode;
 
 public class ArtifactStoreTest {
@@ -32,7 +32,7 @@ public class ArtifactStoreTest {
         try {
             store.verified(stored.checksum());
             fail("a tampered artifact was handed out");
-        } catch (ApiException e) {
+        } catch (PergolaException e) {
             assertEquals(ErrorCode.PLUGIN_FAILED, e.code());
             assertTrue(e.getMessage(), e.getMessage().contains("does not match its SHA-256"));
         }

@@ -1,5 +1,6 @@
 package dev.pergola.plugins.internal.artifact;
 
+import dev.pergola.api.errors.PergolaException;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
@@ -28,7 +29,6 @@ import org.junit.ClassRule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
-import dev.pergola.api.rest.ApiException;
 import jdk.security.jarsigner.JarSigner;
 
 /** Real signatures: keys made by the JDK's keytool, jars signed with the JDK's JarSigner API. */
@@ -89,7 +89,7 @@ public class SignatureCheckTest {
         try {
             check.verify(jar);
             fail("accepted " + jar);
-        } catch (ApiException e) {
+        } catch (PergolaException e) {
             assertTrue(e.getMessage() + " should say " + reason, e.getMessage().contains(reason));
         }
     }

@@ -1,5 +1,6 @@
 package dev.pergola.plugins.internal.artifact;
 
+import dev.pergola.api.errors.PergolaException;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
@@ -19,7 +20,6 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
-import dev.pergola.api.rest.ApiException;
 import dev.pergola.api.rest.ErrorCode;
 
 public class UrlDownloadsTest {
@@ -74,7 +74,7 @@ public class UrlDownloadsTest {
         UrlDownloads downloads = new UrlDownloads(List.of("mvn"), 100, url -> {
             throw new ConnectException("Connection refused: 127.0.0.1:8299 (internal-repo, user admin)");
         });
-        ApiException e = refused(downloads, "mvn:g/a/1.0", ErrorCode.VALIDATION_ERROR, "Could not resolve mvn:g/a/1.0");
+        PergolaException e = refused(downloads, "mvn:g/a/1.0", ErrorCode.VALIDATION_ERROR, "Could not resolve mvn:g/a/1.0");
         assertFalse(e.getMessage(), e.getMessage().contains("127.0.0.1"));
         assertFalse(e.getMessage(), e.getMessage().contains("refused"));
         assertFalse(e.details().toString(), e.details().toString().contains("127.0.0.1"));
@@ -96,17 +96,17 @@ public class UrlDownloadsTest {
         assertArrayEquals(new byte[] {7, 8}, Files.readAllBytes(target));
         refused(downloads, "file://attacker.example/share/x.jar", ErrorCode.VALIDATION_ERROR, "absolute local path");
         refused(downloads, "file:relative/x.jar", ErrorCode.VALIDATION_ERROR, "absolute local path");
-        ApiException missing = refused(downloads, "file:/no/such/dir/x.jar", ErrorCode.VALIDATION_ERROR, "Could not resolve");
+        PergolaException missing = refused(downloads, "file:/no/such/dir/x.jar", ErrorCode.VALIDATION_ERROR, "Could not resolve");
         assertFalse(missing.getMessage(), missing.getMessage().contains("NoSuchFile"));
     }
 
-    private ApiException refused(UrlDownloads downloads, String url, ErrorCode code, String reason) {
+    private PergolaException refused(UrlDownloads downloads, String url, ErrorCode code, String reason) {
         try {
             downloads.download(url, tmp.getRoot().toPath().resolve("target.jar"));
             fail("accepted " + url);
             return null;
-        } catch (ApiException e) {
-            assertEquals(url + ": " + e.getMessage(), code, e.code());
+        } catch (PergolaException e) {
+            assertEquals(url + ": " + e.getMessage(), code.name(), e.code());
             assertTrue(url + ": " + e.getMessage() + " should say " + reason, e.getMessage().contains(reason));
             return e;
         }

@@ -1,5 +1,6 @@
 package dev.pergola.plugins.internal.rest;
 
+import dev.pergola.api.errors.PergolaException;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.fail;
@@ -15,7 +16,6 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
-import dev.pergola.api.rest.ApiException;
 import dev.pergola.api.rest.ErrorCode;
 
 public class UploadReaderTest {
@@ -55,8 +55,8 @@ public class UploadReaderTest {
         try {
             upload.run();
             fail("accepted");
-        } catch (ApiException e) {
-            assertEquals(e.getMessage(), code, e.code());
+        } catch (PergolaException e) {
+            assertEquals(e.getMessage(), code.name(), e.code());
         }
     }
 

@@ -18,7 +18,7 @@ import dev.pergola.api.query.ListQuery;
 import dev.pergola.api.query.ListQueryParser;
 import dev.pergola.api.query.ListSpec;
 import dev.pergola.api.query.Operator;
-import dev.pergola.api.rest.ApiException;
+import dev.pergola.api.errors.PergolaException;
 
 /** The one reader of list query strings; collects every problem and reports them together as a 422. */
 @Component(service = ListQueryParser.class)
@@ -44,7 +44,7 @@ public class DefaultListQueryParser implements ListQueryParser {
             }
         });
         if (!problems.isEmpty()) {
-            throw ApiException.validation(problems);
+            throw PergolaException.invalid(problems);
         }
         return new ListQuery(page, perPage, sorts, filters, search, fields, spec);
     }

@@ -19,8 +19,7 @@ import dev.pergola.api.query.FieldType;
 import dev.pergola.api.query.ListQuery;
 import dev.pergola.api.query.ListSpec;
 import dev.pergola.api.query.Operator;
-import dev.pergola.api.rest.ApiException;
-import dev.pergola.api.rest.ErrorCode;
+import dev.pergola.api.errors.PergolaException;
 
 public class DefaultListQueryParserTest {
     private static final ListSpec SPEC = ListSpec.builder()
@@ -54,8 +53,8 @@ public class DefaultListQueryParserTest {
             parse(kv);
             fail("expected a 422 for " + String.join(" ", kv));
             return null;
-        } catch (ApiException e) {
-            assertEquals(ErrorCode.VALIDATION_ERROR, e.code());
+        } catch (PergolaException e) {
+            assertEquals("VALIDATION_ERROR", e.code());
             return e.details();
         }
     }
