@@ -146,7 +146,7 @@ public class NotesPluginIT {
 
         long serviceId = notesServiceId();
         Http.Reply limit = send("PUT", "/api/v1/plugins/notes/config",
-                json("{\"pid\":\"acme.notes\",\"values\":{\"max_body_length\":10}}"), admin);
+                json("{\"pid\":\"acme.notes\",\"values\":{\"max.body.length\":10}}"), admin);
         assertEquals(limit.body(), 200, limit.status());
         Http.Reply tooLong = awaitStatus(() -> send("POST", "/api/v1/notes", json("{\"title\":\"long " + UUID.randomUUID()
                 + "\",\"body\":\"" + "x".repeat(20) + "\"}"), admin), 422);
@@ -154,7 +154,7 @@ public class NotesPluginIT {
                 .path(0).asText());
         assertEquals("@Modified: the service was reconfigured, not restarted", serviceId, notesServiceId());
         assertEquals(200, send("PUT", "/api/v1/plugins/notes/config",
-                json("{\"pid\":\"acme.notes\",\"values\":{\"max_body_length\":2000}}"), admin).status());
+                json("{\"pid\":\"acme.notes\",\"values\":{\"max.body.length\":2000}}"), admin).status());
 
         assertEquals(204, send("DELETE", "/api/v1/notes/" + id, BodyPublishers.noBody(), admin).status());
         assertEquals(404, http.get("/api/v1/notes/" + id, "Authorization", admin).status());
