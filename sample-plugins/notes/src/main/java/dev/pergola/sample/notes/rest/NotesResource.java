@@ -1,0 +1,90 @@
+package dev.pergola.sample.notes.rest;
+
+import java.util.List;
+
+import javax.annotation.security.RolesAllowed;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.GET;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.UriInfo;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
+import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
+
+import dev.pergola.api.query.ListQuery;
+import dev.pergola.api.query.ListQueryParser;
+import dev.pergola.api.query.PageResult;
+import dev.pergola.api.rest.ApiResponse;
+import dev.pergola.api.rest.PergolaApplication;
+import dev.pergola.sample.notes.NewNote;
+import dev.pergola.sample.notes.NoteDto;
+import dev.pergola.sample.notes.service.Notes;
+
+/**
+ * {@code /api/v1/notes}. Thin: parse, let the platform authorize ({@code @RolesAllowed} names permissions from
+ * the manifest's {@code Pergola-Permissions}), call {@link Notes}, wrap the record. Failures are the service's
+ * {@code PergolaException}s, which the platform turns into the error envelope.
+ */
+@Component(service = NotesResource.class)
+@JaxrsResource
+@JaxrsApplicationSelect(PergolaApplication.SELECT)
+@JSONRequired
+@Path("v1/notes")
+@Produces(MediaType.APPLICATION_JSON)
+public class NotesResource {
+    static final String VIEW = "acme.notes.view";
+    static final String MANAGE = "acme.notes.manage";
+
+    private final Notes notes;
+    private final ListQueryParser parser;
+
+    @Activate
+    public NotesResource(@Reference Notes notes, @Reference ListQueryParser parser) {
+        this.notes = notes;
+        this.parser = parser;
+    }
+
+    /** {@code ?page=&per_page=&sort=-created_at&search=&filter[author]=…}, the platform's list language. */
+    @GET
+    @RolesAllowed(VIEW)
+    public ApiResponse<List<NoteDto>> list(@Context UriInfo uri) {
+        ListQuery query = parser.parse(uri.getQueryParameters(), notes.listSpec());
+        PageResult<NoteDto> page = notes.list(query);
+        return ApiResponse.list(page.items(), page.meta());
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed(VIEW)
+    public ApiResponse<NoteDto> get(@PathParam("id") String id) {
+        return ApiResponse.of(notes.get(id));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(MANAGE)
+    public Response create(NewNote body, @Context SecurityContext security) {
+        NoteDto created = notes.create(security.getUserPrincipal().getName(), body);
+        return Response.status(Response.Status.CREATED).entity(ApiResponse.of(created)).build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed(MANAGE)
+    public Response delete(@PathParam("id") String id, @Context SecurityContext security) {
+        notes.delete(security.getUserPrincipal().getName(), id);
+        return Response.noContent().build();
+    }
+}

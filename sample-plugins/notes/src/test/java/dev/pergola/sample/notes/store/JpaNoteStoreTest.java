@@ -1,0 +1,175 @@
+package dev.pergola.sample.notes.store;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.persistence.EntityManager;
+import javax.persistence.EntityManagerFactory;
+import javax.persistence.Persistence;
+import javax.persistence.PersistenceException;
+
+import org.apache.aries.jpa.template.EmConsumer;
+import org.apache.aries.jpa.template.EmFunction;
+import org.apache.aries.jpa.template.JpaTemplate;
+import org.apache.aries.jpa.template.TransactionType;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.ClassRule;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.junit.runners.Parameterized;
+import org.junit.runners.Parameterized.Parameters;
+
+import dev.pergola.sample.notes.NoteDto;
+import dev.pergola.testkit.PostgresServer;
+
+/** The migration and the store on H2 and on a real PostgreSQL server, as the platform runs either. */
+@RunWith(Parameterized.class)
+public class JpaNoteStoreTest {
+    @ClassRule
+    public static final PostgresServer POSTGRES = new PostgresServer();
+
+    @Parameters(name = "{0}")
+    public static List<Object[]> databases() {
+        return Arrays.asList(new Object[][] {{"h2"}, {"postgresql"}});
+    }
+
+    private final String type;
+    private EntityManagerFactory emf;
+    private JpaNoteStore store;
+
+    public JpaNoteStoreTest(String type) {
+        this.type = type;
+    }
+
+    @Before
+    public void setUp() throws Exception {
+        String db = "n" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String url = type.equals("h2") ? "jdbc:h2:mem:" + db + ";DB_CLOSE_DELAY=-1" : POSTGRES.createDatabase(db);
+        String user = type.equals("h2") ? "sa" : PostgresServer.USER;
+        String password = type.equals("h2") ? "" : PostgresServer.PASSWORD;
+        try (Connection c = DriverManager.getConnection(url, user, password)) {
+            migrate(c);
+        }
+        emf = Persistence.createEntityManagerFactory("acme-notes-test", Map.of("javax.persistence.jdbc.url", url,
+                "javax.persistence.jdbc.user", user, "javax.persistence.jdbc.password", password));
+        store = new JpaNoteStore(new LocalJpa(emf), null, null);
+    }
+
+    @After
+    public void tearDown() {
+        emf.close();
+    }
+
+    @Test
+    public void storesFindsCountsAndDeletes() {
+        NoteDto note = note("Groceries");
+        store.insert(note);
+        assertEquals(note, store.find(note.id()).orElseThrow());
+        assertEquals(note, store.findByTitle("Groceries").orElseThrow());
+        assertTrue(store.findByTitle("groceries").isEmpty());
+        assertEquals(1, store.count());
+        assertTrue(store.delete(note.id()));
+        assertFalse(store.delete(note.id()));
+        assertTrue(store.find(note.id()).isEmpty());
+        assertEquals(0, store.count());
+    }
+
+    @Test
+    public void theDatabaseRefusesASecondNoteWithTheSameTitle() {
+        store.insert(note("Plan"));
+        try {
+            store.insert(note("Plan"));
+            fail("the unique constraint must hold");
+        } catch (PersistenceException expected) {
+            assertEquals(1, store.count());
+        }
+    }
+
+    @Test
+    public void aBodyAsLongAsTheColumnFits() {
+        NoteDto note = new NoteDto(UUID.randomUUID().toString(), "t".repeat(200), "b".repeat(4000), "a".repeat(64),
+                Instant.parse("2026-01-01T00:00:00.123Z"));
+        store.insert(note);
+        assertEquals(note, store.find(note.id()).orElseThrow());
+    }
+
+    private static NoteDto note(String title) {
+        return new NoteDto(UUID.randomUUID().toString(), title, "body", "alice", Instant.parse("2026-01-01T10:00:00Z"));
+    }
+
+    /** Runs V1 the way the platform does: statement by statement, comments dropped. */
+    private static void migrate(Connection c) throws IOException, SQLException {
+        String sql;
+        try (InputStream in = JpaNoteStoreTest.class.getResourceAsStream("/db/migration/V1__create_notes.sql")) {
+            sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        StringBuilder code = new StringBuilder();
+        for (String line : sql.split("\n")) {
+            if (!line.strip().startsWith("--")) {
+                code.append(line).append('\n');
+            }
+        }
+        try (Statement s = c.createStatement()) {
+            for (String statement : code.toString().split(";")) {
+                if (!statement.isBlank()) {
+                    s.execute(statement);
+                }
+            }
+        }
+    }
+
+    /** Aries JPA's template reduced to what a RESOURCE_LOCAL unit does: one transaction per call. */
+    private record LocalJpa(EntityManagerFactory emf) implements JpaTemplate {
+        @Override
+        public <R> R txExpr(TransactionType type, EmFunction<R> code) {
+            EntityManager em = emf.createEntityManager();
+            try {
+                em.getTransaction().begin();
+                R result = code.apply(em);
+                em.getTransaction().commit();
+                return result;
+            } catch (RuntimeException e) {
+                if (em.getTransaction().isActive()) {
+                    em.getTransaction().rollback();
+                }
+                throw e;
+            } finally {
+                em.close();
+            }
+        }
+
+        @Override
+        public void tx(TransactionType type, EmConsumer code) {
+            txExpr(type, em -> {
+                code.accept(em);
+                return null;
+            });
+        }
+
+        @Override
+        public <R> R txExpr(EmFunction<R> code) {
+            return txExpr(TransactionType.Required, code);
+        }
+
+        @Override
+        public void tx(EmConsumer code) {
+            tx(TransactionType.Required, code);
+        }
+    }
+}
