@@ -61,7 +61,8 @@ final class FuzzRequests {
         List<String> query = new ArrayList<>();
         for (FuzzSpec.Param p : op.params()) {
             if (p.in().equals("query") && values.chance(0.6)) {
-                query.add(p.name() + "=" + values.queryValue(p.schema().path("type").asText("string")));
+                // names such as filter[status] come from the list spec: brackets encoded as a client would
+                query.add(FuzzValues.encode(p.name()) + "=" + values.queryValue(p.schema().path("type").asText("string")));
             }
         }
         if (op.method().equals("GET") && values.chance(0.6)) {

@@ -147,6 +147,52 @@ public class PlatformIT {
     }
 
     @Test
+    public void openApiDescribesListParametersAndTypedResponseBodies() {
+        JsonNode doc = http.get("/api/openapi.json").json();
+        JsonNode users = doc.path("paths").path("/api/v1/users").path("get");
+        List<String> names = new java.util.ArrayList<>();
+        users.path("parameters").forEach(p -> names.add(p.path("name").asText()));
+        assertTrue(names.toString(), names.containsAll(List.of("page", "per_page", "sort", "search", "fields",
+                "filter[status]", "filter[created_at]")));
+        JsonNode sort = parameter(users, "sort");
+        assertTrue(sort.toString(), sort.path("x-sortable").toString().contains("\"created_at\""));
+        assertEquals("-created_at", sort.path("schema").path("default").asText());
+        for (String list : List.of("/api/v1/roles", "/api/v1/permissions", "/api/v1/plugins")) {
+            assertEquals(list, "integer", parameter(doc.path("paths").path(list).path("get"), "per_page")
+                    .path("schema").path("type").asText());
+        }
+
+        JsonNode plugins = ok(doc.path("paths").path("/api/v1/plugins").path("get"));
+        assertEquals(plugins.toString(), "#/components/schemas/PageMeta", plugins.path("properties").path("meta").path("$ref").asText());
+        JsonNode plugin = schema(doc, plugins.path("properties").path("data").path("items"));
+        assertEquals("date-time", plugin.path("properties").path("installed_at").path("format").asText());
+        assertTrue(plugin.toString(), plugin.path("properties").path("state").path("enum").toString().contains("\"failed\""));
+        JsonNode details = schema(doc, ok(doc.path("paths").path("/api/v1/plugins/{slug}").path("get")).path("properties").path("data"));
+        assertEquals("array", details.path("properties").path("rest_endpoints").path("type").asText());
+        JsonNode requirement = schema(doc, details.path("properties").path("requirements").path("items"));
+        assertEquals("boolean", requirement.path("properties").path("met").path("type").asText());
+    }
+
+    private static JsonNode parameter(JsonNode operation, String name) {
+        for (JsonNode p : operation.path("parameters")) {
+            if (p.path("name").asText().equals(name)) {
+                return p;
+            }
+        }
+        throw new AssertionError("no parameter " + name + " in " + operation);
+    }
+
+    private static JsonNode ok(JsonNode operation) {
+        return operation.path("responses").path("200").path("content").path("application/json").path("schema");
+    }
+
+    private static JsonNode schema(JsonNode doc, JsonNode ref) {
+        String target = ref.path("$ref").asText();
+        assertTrue(ref.toString(), target.startsWith("#/components/schemas/"));
+        return doc.path("components").path("schemas").path(target.substring("#/components/schemas/".length()));
+    }
+
+    @Test
     public void aPluginResourceGetsJsonInAndOut() {
         Http.Reply reply = http.post("/api/itest/echo", "application/json", BodyPublishers.ofString("{\"name\":\"x\",\"count\":2}"));
         assertEquals(reply.body(), 200, reply.status());

@@ -323,6 +323,12 @@ public class PluginsIT {
                     .path("meta").path("total").asInt());
             assertEquals(0, http.get("/api/v1/plugins?state=failed", "Authorization", admin).json()
                     .path("meta").path("total").asInt());
+            Http.Reply sparse = http.get("/api/v1/plugins?filter%5Bstate%5D=active&search=NOTE&fields=slug,state",
+                    "Authorization", admin);
+            assertEquals(sparse.body(), "[{\"slug\":\"notes\",\"state\":\"active\"}]", sparse.json().path("data").toString());
+            Http.Reply badSort = http.get("/api/v1/plugins?sort=checksum", "Authorization", admin);
+            assertEquals(badSort.body(), 422, badSort.status());
+            assertTrue(badSort.body(), badSort.json().path("error").path("details").has("sort"));
         } finally {
             Files.deleteIfExists(deploy.resolve("notes.jar"));
             Files.deleteIfExists(deploy.resolve("nothing.jar"));

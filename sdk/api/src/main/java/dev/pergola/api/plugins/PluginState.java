@@ -17,4 +17,10 @@ public enum PluginState {
     public String apiName() {
         return name().toLowerCase(Locale.ROOT);
     }
+
+    /** The API spelling: the platform's JSON mapper writes and reads enums by {@code toString()}. */
+    @Override
+    public String toString() {
+        return apiName();
+    }
 }

@@ -27,9 +27,10 @@ public interface Plugins {
 
     /**
      * Everything about one plugin: headers, services, REST endpoints, permissions, requirements (met or
-     * missing), dependants, and which bundles a refresh would restart. Keys are snake_case.
+     * missing), dependants, and which bundles a refresh would restart.
+     * @throws dev.pergola.api.errors.PergolaException 404 for an unknown slug
      */
-    Map<String, Object> details(String slug);
+    PluginDetails details(String slug);
 
     /** Installs the artifact (a bundle jar) from a local file, which the caller may delete afterwards. */
     PluginInfo install(Path artifact, InstallOptions options);
@@ -55,10 +56,10 @@ public interface Plugins {
     void uninstall(String slug, boolean purge, boolean cascade, String actor);
 
     /** The plugin's configurations (from its Metatype): per PID, the attribute definitions and current values. */
-    List<Map<String, Object>> configuration(String slug);
+    List<PluginConfiguration> configuration(String slug);
 
     /** Validates {@code values} against the PID's Metatype definition and stores them in Config Admin. */
-    Map<String, Object> configure(String slug, String pid, Map<String, Object> values, String actor);
+    ConfigurationUpdate configure(String slug, String pid, Map<String, Object> values, String actor);
 
     /** Brings the framework in line with the stored desired state; returns what it changed, one line each. */
     List<String> reconcile();

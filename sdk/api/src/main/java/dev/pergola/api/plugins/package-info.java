@@ -2,8 +2,12 @@
  * The plugin manager: one service, {@link dev.pergola.api.plugins.Plugins}, behind the REST API, the shell
  * and the admin UI, plus the Event Admin topics it publishes. A plugin is a bundle whose manifest carries
  * {@value dev.pergola.api.plugins.Plugins#PLUGIN_HEADER}.
+ *
+ * <p>2.0: {@code details}, {@code configuration} and {@code configure} return records instead of maps, and
+ * {@code PluginInfo.bundleId} is a nullable {@code Long}. Changed signatures break every caller (their bytecode
+ * names the old return type), not only implementers, so this is a major version despite {@code @ProviderType}.
  */
-@Version("1.0.0")
+@Version("2.0.0")
 @Export
 package dev.pergola.api.plugins;
 

@@ -19,6 +19,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 import dev.pergola.api.query.FieldType;
+import dev.pergola.api.query.ListParameters;
 import dev.pergola.api.query.ListQuery;
 import dev.pergola.api.query.ListQueryParser;
 import dev.pergola.api.query.ListSpec;
@@ -53,6 +54,7 @@ public class PermissionsResource {
 
     @GET
     @RolesAllowed("admin.permissions.view")
+    @ListParameters
     public ApiResponse<List<Map<String, Object>>> list(@Context UriInfo uri) {
         ListQuery query = parser.parse(uri.getQueryParameters(), LIST);
         PageResult<Map<String, Object>> page = roles.permissions(query).map(p -> query.project(RolesResource.view(p)));

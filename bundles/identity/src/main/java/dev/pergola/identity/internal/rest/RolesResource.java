@@ -28,6 +28,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 import dev.pergola.api.query.FieldType;
+import dev.pergola.api.query.ListParameters;
 import dev.pergola.api.query.ListQuery;
 import dev.pergola.api.query.ListQueryParser;
 import dev.pergola.api.query.ListSpec;
@@ -78,6 +79,7 @@ public class RolesResource {
 
     @GET
     @RolesAllowed("admin.roles.view")
+    @ListParameters
     public ApiResponse<List<Map<String, Object>>> list(@Context UriInfo uri) {
         ListQuery query = parser.parse(uri.getQueryParameters(), LIST);
         PageResult<Map<String, Object>> page = roles.list(query).map(r -> query.project(view(r)));

@@ -28,6 +28,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 import dev.pergola.api.identity.PergolaPrincipal;
 import dev.pergola.api.query.FieldType;
+import dev.pergola.api.query.ListParameters;
 import dev.pergola.api.query.ListQuery;
 import dev.pergola.api.query.ListQueryParser;
 import dev.pergola.api.query.ListSpec;
@@ -108,6 +109,7 @@ public class UsersResource {
     /** {@code ?deleted=true} lists soft-deleted accounts (to restore them). */
     @GET
     @RolesAllowed("admin.users.view")
+    @ListParameters
     public ApiResponse<List<Map<String, Object>>> list(@Context UriInfo uri) {
         ListQuery query = parser.parse(uri.getQueryParameters(), LIST);
         boolean deleted = "true".equals(uri.getQueryParameters().getFirst("deleted"));

@@ -3,13 +3,11 @@ package dev.pergola.plugins.internal.rest;
 import dev.pergola.api.errors.PergolaException;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import javax.annotation.security.RolesAllowed;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
-import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
 import javax.ws.rs.HeaderParam;
 import javax.ws.rs.POST;
@@ -23,6 +21,7 @@ import javax.ws.rs.core.HttpHeaders;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.UriInfo;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -31,13 +30,22 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
+import dev.pergola.api.plugins.ConfigurationUpdate;
+import dev.pergola.api.plugins.DiscoveryResult;
 import dev.pergola.api.plugins.InstallOptions;
+import dev.pergola.api.plugins.PluginConfiguration;
+import dev.pergola.api.plugins.PluginDetails;
 import dev.pergola.api.plugins.PluginInfo;
 import dev.pergola.api.plugins.Plugins;
 import dev.pergola.api.plugins.UpdateResult;
+import dev.pergola.api.query.CollectionQueryExecutor;
+import dev.pergola.api.query.FieldType;
+import dev.pergola.api.query.ListParameters;
+import dev.pergola.api.query.ListQuery;
+import dev.pergola.api.query.ListQueryParser;
+import dev.pergola.api.query.ListSpec;
 import dev.pergola.api.rest.ApiResponse;
 import dev.pergola.api.rest.MaxBodySize;
-import dev.pergola.api.rest.PageMeta;
 import dev.pergola.api.rest.PergolaApplication;
 import dev.pergola.plugins.internal.artifact.ArtifactStore;
 import dev.pergola.plugins.internal.service.PluginService;
@@ -60,8 +68,31 @@ public class PluginsResource {
     private static final long UPLOAD_CEILING = 1L << 31;
     private static final String JAR = "application/java-archive";
 
+    /** The list-query fields of {@code GET /api/v1/plugins}; attributes are {@link PluginInfo} components. */
+    static final ListSpec LIST = ListSpec.builder()
+            .field("slug", "slug", FieldType.STRING).sortable().filterable().searchable()
+            .field("name", "name", FieldType.STRING).sortable().filterable().searchable()
+            .field("description", "description", FieldType.STRING).searchable()
+            .field("version", "version", FieldType.STRING).sortable().filterable()
+            .field("vendor", "vendor", FieldType.STRING).sortable().filterable()
+            .field("symbolic_name", "symbolicName", FieldType.STRING).sortable().filterable()
+            .field("state", "state", FieldType.STRING).sortable().filterable()
+            .field("enabled", "enabled", FieldType.BOOLEAN).sortable().filterable()
+            .field("last_error", "lastError", FieldType.STRING)
+            .field("checksum", "checksum", FieldType.STRING).filterable()
+            .field("size", "size", FieldType.LONG).sortable().filterable()
+            .field("bundle_id", "bundleId", FieldType.LONG).filterable()
+            .field("installed_at", "installedAt", FieldType.TIMESTAMP).sortable().filterable()
+            .field("installed_by", "installedBy", FieldType.STRING).filterable()
+            .field("updated_at", "updatedAt", FieldType.TIMESTAMP).sortable().filterable()
+            .field("updated_by", "updatedBy", FieldType.STRING).filterable()
+            .defaultSort("slug")
+            .build();
+
     private final Plugins plugins;
     private final PluginService service;
+    private final ListQueryParser parser;
+    private final CollectionQueryExecutor lists;
 
     public static final class UrlRequest {
         public String url;
@@ -72,32 +103,30 @@ public class PluginsResource {
         public Map<String, Object> values;
     }
 
-    @Activate
-    public PluginsResource(@Reference Plugins plugins, @Reference PluginService service) {
-        this.plugins = plugins;
-        this.service = service;
+    /** What a reconcile changed, one line each. */
+    public record Reconciled(List<String> changes) {
     }
 
+    @Activate
+    public PluginsResource(@Reference Plugins plugins, @Reference PluginService service,
+            @Reference ListQueryParser parser, @Reference CollectionQueryExecutor lists) {
+        this.plugins = plugins;
+        this.service = service;
+        this.parser = parser;
+        this.lists = lists;
+    }
+
+    /** {@code ?state=failed} (the README's filter before the list-query language) still works: it means {@code filter[state]}. */
     @GET
     @RolesAllowed(VIEW)
-    public ApiResponse<List<Map<String, Object>>> list(@QueryParam("state") String state,
-            @QueryParam("search") String search, @QueryParam("page") @DefaultValue("1") int page,
-            @QueryParam("per_page") @DefaultValue("20") int perPage) {
-        if (page < 1 || perPage < 1 || perPage > 100) {
-            String field = page < 1 ? "page" : "per_page";
-            String message = page < 1 ? "page must be 1 or more." : "per_page must be 1 to 100.";
-            throw new PergolaException("VALIDATION_ERROR", message, Map.of(field, List.of(message)), Map.of());
+    @ListParameters
+    public ApiResponse<List<PluginInfo>> list(@QueryParam("state") String state, @Context UriInfo uri) {
+        Map<String, List<String>> params = new LinkedHashMap<>(uri.getQueryParameters());
+        if (state != null) {
+            params.putIfAbsent("filter[state]", List.of(state));
         }
-        String needle = search == null ? null : search.toLowerCase(Locale.ROOT);
-        List<PluginInfo> matching = plugins.list().stream()
-                .filter(p -> state == null || p.state().apiName().equals(state))
-                .filter(p -> needle == null || p.slug().contains(needle)
-                        || (p.name() != null && p.name().toLowerCase(Locale.ROOT).contains(needle))
-                        || (p.description() != null && p.description().toLowerCase(Locale.ROOT).contains(needle)))
-                .toList();
-        List<Map<String, Object>> pageItems = matching.stream().skip((long) (page - 1) * perPage).limit(perPage)
-                .map(PluginJson::of).toList();
-        return ApiResponse.list(pageItems, new PageMeta(page, perPage, matching.size()));
+        ListQuery query = parser.parse(params, LIST);
+        return ApiResponse.list(lists.fetch(plugins.list(), query), query);
     }
 
     @POST
@@ -126,47 +155,38 @@ public class PluginsResource {
     @POST
     @Path("discover")
     @RolesAllowed(MANAGE)
-    public ApiResponse<List<Map<String, Object>>> discover(@Context SecurityContext security) {
-        return ApiResponse.of(plugins.discover(actor(security)).stream().map(r -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("file", r.file());
-            m.put("outcome", r.outcome());
-            m.put("slug", r.slug());
-            m.put("message", r.message());
-            return m;
-        }).toList());
+    public ApiResponse<List<DiscoveryResult>> discover(@Context SecurityContext security) {
+        return ApiResponse.of(plugins.discover(actor(security)));
     }
 
     @POST
     @Path("reconcile")
     @RolesAllowed(MANAGE)
-    public ApiResponse<Map<String, Object>> reconcile() {
-        return ApiResponse.of(Map.of("changes", plugins.reconcile()));
+    public ApiResponse<Reconciled> reconcile() {
+        return ApiResponse.of(new Reconciled(plugins.reconcile()));
     }
 
     @GET
     @Path("{slug}")
     @RolesAllowed(VIEW)
-    public ApiResponse<Map<String, Object>> get(@PathParam("slug") String slug) {
-        Map<String, Object> details = new LinkedHashMap<>(plugins.details(slug));
-        details.put("plugin", PluginJson.of((PluginInfo) details.get("plugin")));
-        return ApiResponse.of(details);
+    public ApiResponse<PluginDetails> get(@PathParam("slug") String slug) {
+        return ApiResponse.of(plugins.details(slug));
     }
 
     @POST
     @Path("{slug}/enable")
     @RolesAllowed(MANAGE)
-    public ApiResponse<Map<String, Object>> enable(@PathParam("slug") String slug, @QueryParam("cascade") boolean cascade,
+    public ApiResponse<PluginInfo> enable(@PathParam("slug") String slug, @QueryParam("cascade") boolean cascade,
             @Context SecurityContext security) {
-        return ApiResponse.of(PluginJson.of(plugins.enable(slug, cascade, actor(security))));
+        return ApiResponse.of((plugins.enable(slug, cascade, actor(security))));
     }
 
     @POST
     @Path("{slug}/disable")
     @RolesAllowed(MANAGE)
-    public ApiResponse<Map<String, Object>> disable(@PathParam("slug") String slug, @QueryParam("cascade") boolean cascade,
+    public ApiResponse<PluginInfo> disable(@PathParam("slug") String slug, @QueryParam("cascade") boolean cascade,
             @Context SecurityContext security) {
-        return ApiResponse.of(PluginJson.of(plugins.disable(slug, cascade, actor(security))));
+        return ApiResponse.of((plugins.disable(slug, cascade, actor(security))));
     }
 
     @POST
@@ -174,13 +194,13 @@ public class PluginsResource {
     @Consumes({MediaType.MULTIPART_FORM_DATA, MediaType.APPLICATION_OCTET_STREAM, JAR, "application/zip"})
     @RolesAllowed(MANAGE)
     @MaxBodySize(UPLOAD_CEILING)
-    public ApiResponse<Map<String, Object>> update(@PathParam("slug") String slug,
+    public ApiResponse<UpdateResult> update(@PathParam("slug") String slug,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, java.io.InputStream body,
             @QueryParam("force") boolean force, @Context SecurityContext security) {
         plugins.get(slug); // 404 before reading a large body for nothing
         java.nio.file.Path file = receive(contentType, body);
         try {
-            return ApiResponse.of(updated(plugins.update(slug, file, new InstallOptions(false, force, actor(security)))));
+            return ApiResponse.of(plugins.update(slug, file, new InstallOptions(false, force, actor(security))));
         } finally {
             ArtifactStore.deleteQuietly(file);
         }
@@ -190,16 +210,16 @@ public class PluginsResource {
     @Path("{slug}/update")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(MANAGE)
-    public ApiResponse<Map<String, Object>> updateFromUrl(@PathParam("slug") String slug, UrlRequest request,
+    public ApiResponse<UpdateResult> updateFromUrl(@PathParam("slug") String slug, UrlRequest request,
             @QueryParam("force") boolean force, @Context SecurityContext security) {
-        return ApiResponse.of(updated(plugins.update(slug, request == null ? null : request.url,
-                new InstallOptions(false, force, actor(security)))));
+        return ApiResponse.of(plugins.update(slug, request == null ? null : request.url,
+                new InstallOptions(false, force, actor(security))));
     }
 
     @GET
     @Path("{slug}/config")
     @RolesAllowed(VIEW)
-    public ApiResponse<List<Map<String, Object>>> config(@PathParam("slug") String slug) {
+    public ApiResponse<List<PluginConfiguration>> config(@PathParam("slug") String slug) {
         return ApiResponse.of(plugins.configuration(slug));
     }
 
@@ -207,7 +227,7 @@ public class PluginsResource {
     @Path("{slug}/config")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(MANAGE)
-    public ApiResponse<Map<String, Object>> configure(@PathParam("slug") String slug, ConfigRequest request,
+    public ApiResponse<ConfigurationUpdate> configure(@PathParam("slug") String slug, ConfigRequest request,
             @Context SecurityContext security) {
         if (request == null || request.pid == null || request.values == null) {
             String field = request == null || request.pid == null ? "pid" : "values";
@@ -238,14 +258,7 @@ public class PluginsResource {
     }
 
     private static Response created(PluginInfo plugin) {
-        return Response.status(Response.Status.CREATED).entity(ApiResponse.of(PluginJson.of(plugin))).build();
-    }
-
-    private static Map<String, Object> updated(UpdateResult result) {
-        Map<String, Object> m = new LinkedHashMap<>(PluginJson.of(result.plugin()));
-        m.put("old_version", result.oldVersion());
-        m.put("new_version", result.newVersion());
-        return m;
+        return Response.status(Response.Status.CREATED).entity(ApiResponse.of(plugin)).build();
     }
 
     private static String actor(SecurityContext security) {

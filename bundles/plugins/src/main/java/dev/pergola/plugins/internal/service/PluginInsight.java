@@ -31,6 +31,9 @@ import org.osgi.service.metatype.MetaTypeInformation;
 import org.osgi.service.metatype.MetaTypeService;
 import org.osgi.service.metatype.ObjectClassDefinition;
 
+import dev.pergola.api.plugins.ConfigurationUpdate;
+import dev.pergola.api.plugins.PluginConfiguration;
+import dev.pergola.api.plugins.PluginDetails;
 import dev.pergola.api.plugins.PluginInfo;
 import dev.pergola.plugins.internal.framework.PluginBundles;
 
@@ -54,39 +57,25 @@ public class PluginInsight {
         this.configAdmin = configAdmin;
     }
 
-    public Map<String, Object> details(PluginInfo plugin, Bundle bundle) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("plugin", plugin);
+    public PluginDetails details(PluginInfo plugin, Bundle bundle) {
         if (bundle == null) {
-            d.put("bundle", null);
-            return d;
+            return PluginDetails.withoutBundle(plugin);
         }
-        Map<String, Object> b = new LinkedHashMap<>();
-        b.put("id", bundle.getBundleId());
-        b.put("state", bundleState(bundle.getState()));
-        b.put("location", bundle.getLocation());
-        d.put("bundle", b);
-        d.put("bundles", bundles.members(bundle).stream().map(m -> Map.<String, Object>of("id", m.getBundleId(),
-                "symbolic_name", m.getSymbolicName(), "version", m.getVersion().toString(),
-                "state", bundleState(m.getState()))).toList());
-        d.put("headers", headers(bundle));
-        d.put("permissions", permissions(bundle.getHeaders("").get("Pergola-Permissions")));
-        d.put("components", bundles.components(bundle));
-        d.put("services", services(bundle));
-        d.put("rest_endpoints", endpoints(bundle));
-        d.put("requirements", bundles.requirements(bundle).stream().map(r -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("namespace", r.namespace());
-            m.put("filter", r.filter());
-            m.put("met", r.met());
-            m.put("provider", r.provider());
-            return m;
-        }).toList());
-        d.put("dependants", bundles.dependants(bundle).stream().map(PluginBundles::slugOf).toList());
-        d.put("refresh_restarts", bundles.refreshClosure(List.of(bundle)).stream()
-                .map(x -> x.getSymbolicName() + " [" + x.getBundleId() + "]" + (PluginBundles.isPlugin(x) ? "" : " (core)"))
-                .toList());
-        return d;
+        return new PluginDetails(plugin,
+                new PluginDetails.BundleSummary(bundle.getBundleId(), bundleState(bundle.getState()), bundle.getLocation()),
+                bundles.members(bundle).stream().map(m -> new PluginDetails.MemberBundle(m.getBundleId(),
+                        m.getSymbolicName(), m.getVersion().toString(), bundleState(m.getState()))).toList(),
+                headers(bundle),
+                permissions(bundle.getHeaders("").get("Pergola-Permissions")),
+                bundles.components(bundle).stream().map(c -> new PluginDetails.ComponentSummary(
+                        (String) c.get("name"), (String) c.get("state"), (String) c.get("failure"))).toList(),
+                services(bundle),
+                endpoints(bundle),
+                bundles.requirements(bundle).stream().map(r -> new PluginDetails.Requirement(r.namespace(), r.filter(),
+                        r.met(), r.provider())).toList(),
+                bundles.dependants(bundle).stream().map(PluginBundles::slugOf).toList(),
+                bundles.refreshClosure(List.of(bundle)).stream().map(x -> x.getSymbolicName() + " [" + x.getBundleId()
+                        + "]" + (PluginBundles.isPlugin(x) ? "" : " (core)")).toList());
     }
 
     private static Map<String, String> headers(Bundle bundle) {
@@ -124,13 +113,13 @@ public class PluginInsight {
         return names;
     }
 
-    private static List<Map<String, Object>> services(Bundle bundle) {
+    private static List<PluginDetails.ServiceSummary> services(Bundle bundle) {
         ServiceReference<?>[] refs = bundle.getRegisteredServices();
         if (refs == null) {
             return List.of();
         }
-        return Arrays.stream(refs).map(r -> Map.<String, Object>of("id", r.getProperty(Constants.SERVICE_ID),
-                "object_class", List.of((String[]) r.getProperty(Constants.OBJECTCLASS)))).toList();
+        return Arrays.stream(refs).map(r -> new PluginDetails.ServiceSummary((Long) r.getProperty(Constants.SERVICE_ID),
+                List.of((String[]) r.getProperty(Constants.OBJECTCLASS)))).toList();
     }
 
     private List<String> endpoints(Bundle bundle) {
@@ -156,40 +145,26 @@ public class PluginInsight {
 
     // ---- configuration -----------------------------------------------------------------------------------------
 
-    public List<Map<String, Object>> configuration(Bundle bundle) {
+    public List<PluginConfiguration> configuration(Bundle bundle) {
         MetaTypeInformation info = metatype.getMetaTypeInformation(bundle);
-        List<Map<String, Object>> result = new ArrayList<>();
+        List<PluginConfiguration> result = new ArrayList<>();
         if (info == null) {
             return result;
         }
         for (String pid : info.getPids()) {
             ObjectClassDefinition ocd = info.getObjectClassDefinition(pid, null);
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("pid", pid);
-            entry.put("name", ocd.getName());
-            entry.put("description", ocd.getDescription());
-            List<Map<String, Object>> attributes = new ArrayList<>();
-            for (AttributeDefinition ad : definitions(ocd)) {
-                Map<String, Object> a = new LinkedHashMap<>();
-                a.put("id", ad.getID());
-                a.put("name", ad.getName());
-                a.put("description", ad.getDescription());
-                a.put("type", ConfigValues.typeName(ad.getType()));
-                a.put("cardinality", ad.getCardinality());
-                a.put("default", ad.getDefaultValue() == null ? null : List.of(ad.getDefaultValue()));
-                if (ad.getOptionValues() != null) {
-                    a.put("options", List.of(ad.getOptionValues()));
-                }
-                attributes.add(a);
-            }
-            entry.put("attributes", attributes);
-            entry.put("values", current(pid, definitions(ocd)));
-            result.add(entry);
+            List<PluginConfiguration.Attribute> attributes = definitions(ocd).stream().map(ad ->
+                    new PluginConfiguration.Attribute(ad.getID(), ad.getName(), ad.getDescription(),
+                            ConfigValues.typeName(ad.getType()), ad.getCardinality(),
+                            ad.getDefaultValue() == null ? null : List.of(ad.getDefaultValue()),
+                            ad.getOptionValues() == null ? null : List.of(ad.getOptionValues()))).toList();
+            result.add(new PluginConfiguration(pid, ocd.getName(), ocd.getDescription(), attributes,
+                    current(pid, definitions(ocd))));
         }
         return result;
     }
 
-    public Map<String, Object> configure(Bundle bundle, String pid, Map<String, Object> values) {
+    public ConfigurationUpdate configure(Bundle bundle, String pid, Map<String, Object> values) {
         MetaTypeInformation info = metatype.getMetaTypeInformation(bundle);
         if (info == null || pid == null || !Arrays.asList(info.getPids()).contains(pid)) {
             throw PergolaException.notFound("The plugin has no configuration '" + pid + "'"
@@ -208,7 +183,7 @@ public class PluginInsight {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot store configuration " + pid + ": " + e.getMessage(), e);
         }
-        return Map.of("pid", pid, "values", current(pid, definitions));
+        return new ConfigurationUpdate(pid, current(pid, definitions));
     }
 
     /** Deletes the configurations of the plugin's Metatype PIDs (uninstall with purge). */

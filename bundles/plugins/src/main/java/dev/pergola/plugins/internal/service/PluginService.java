@@ -140,7 +140,7 @@ public class PluginService implements Plugins {
     }
 
     @Override
-    public Map<String, Object> details(String slug) {
+    public dev.pergola.api.plugins.PluginDetails details(String slug) {
         PluginEntity p = entity(slug);
         return insight.details(view(p), bundles.find(slug).orElse(null));
     }
@@ -362,15 +362,15 @@ public class PluginService implements Plugins {
     // ---- configuration --------------------------------------------------------------------------------------
 
     @Override
-    public List<Map<String, Object>> configuration(String slug) {
+    public List<dev.pergola.api.plugins.PluginConfiguration> configuration(String slug) {
         entity(slug);
         return insight.configuration(bundleOrConflict(slug));
     }
 
     @Override
-    public Map<String, Object> configure(String slug, String pid, Map<String, Object> values, String actor) {
+    public dev.pergola.api.plugins.ConfigurationUpdate configure(String slug, String pid, Map<String, Object> values, String actor) {
         entity(slug);
-        Map<String, Object> result = insight.configure(bundleOrConflict(slug), pid, values);
+        var result = insight.configure(bundleOrConflict(slug), pid, values);
         LOG.info("Configuration {} of plugin {} changed by {}", pid, slug, actor);
         return result;
     }

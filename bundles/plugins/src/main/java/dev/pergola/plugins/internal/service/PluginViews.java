@@ -1,5 +1,8 @@
 package dev.pergola.plugins.internal.service;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
 import org.osgi.framework.Bundle;
 
 import dev.pergola.api.plugins.PluginInfo;
@@ -33,7 +36,12 @@ final class PluginViews {
             }
         }
         return new PluginInfo(p.slug, p.name, p.symbolicName, p.version, p.description, p.vendor, p.enabled, state,
-                error, p.checksum, p.size, p.installedAt.toInstant(), p.installedBy, p.updatedAt.toInstant(),
-                p.updatedBy, bundle == null ? -1 : bundle.getBundleId());
+                error, p.checksum, p.size, millis(p.installedAt.toInstant()), p.installedBy,
+                millis(p.updatedAt.toInstant()), p.updatedBy, bundle == null ? null : bundle.getBundleId());
+    }
+
+    /** The API's timestamps have millisecond precision, whatever the database keeps. */
+    private static Instant millis(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MILLIS);
     }
 }

@@ -13,6 +13,7 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
+import dev.pergola.api.plugins.PluginConfiguration;
 import dev.pergola.api.plugins.Plugins;
 
 /** Without --set, shows each configuration of the plugin; with it, validates and stores the values. */
@@ -36,9 +37,9 @@ public class PluginConfigCommand implements Action {
     public Object execute() {
         try {
             if (assignments == null || assignments.isEmpty()) {
-                for (Map<String, Object> c : plugins.configuration(slug)) {
-                    System.out.println(c.get("pid") + " (" + c.get("name") + ")");
-                    ((Map<?, ?>) c.get("values")).forEach((k, v) -> System.out.println("  " + k + " = " + v));
+                for (PluginConfiguration c : plugins.configuration(slug)) {
+                    System.out.println(c.pid() + " (" + c.name() + ")");
+                    c.values().forEach((k, v) -> System.out.println("  " + k + " = " + v));
                 }
                 return null;
             }

@@ -1,7 +1,7 @@
 package dev.pergola.plugins.internal.shell;
 
 import dev.pergola.api.errors.PergolaException;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.apache.karaf.shell.api.action.Action;
@@ -11,6 +11,7 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
+import dev.pergola.api.plugins.PluginDetails;
 import dev.pergola.api.plugins.PluginInfo;
 import dev.pergola.api.plugins.Plugins;
 
@@ -27,8 +28,8 @@ public class PluginInfoCommand implements Action {
     @Override
     public Object execute() {
         try {
-            Map<String, Object> details = plugins.details(slug);
-            PluginInfo p = (PluginInfo) details.get("plugin");
+            PluginDetails details = plugins.details(slug);
+            PluginInfo p = details.plugin();
             System.out.println(p.name() + " (" + p.slug() + ") " + p.version() + " by " + (p.vendor() == null ? "?" : p.vendor()));
             System.out.println("  state:        " + p.state().apiName() + (p.enabled() ? " (enabled)" : " (disabled)"));
             if (p.lastError() != null) {
@@ -37,18 +38,18 @@ public class PluginInfoCommand implements Action {
             System.out.println("  installed:    " + p.installedAt() + " by " + p.installedBy());
             System.out.println("  updated:      " + p.updatedAt() + " by " + p.updatedBy());
             System.out.println("  checksum:     " + p.checksum());
-            for (String key : List.of("bundle", "rest_endpoints", "permissions", "dependants", "refresh_restarts")) {
-                System.out.println("  " + (key + ":").replace('_', ' ') + " ".repeat(Math.max(1, 14 - key.length()))
-                        + details.get(key));
-            }
-            Object requirements = details.get("requirements");
-            if (requirements instanceof List<?> list) {
-                for (Object r : list) {
-                    Map<?, ?> req = (Map<?, ?>) r;
-                    System.out.println("  requires " + (Boolean.TRUE.equals(req.get("met")) ? "[met]     " : "[MISSING] ")
-                            + req.get("namespace") + " " + req.get("filter")
-                            + (req.get("provider") == null ? "" : " <- " + req.get("provider")));
-                }
+            Map<String, Object> lines = new LinkedHashMap<>();
+            lines.put("bundle", details.bundle() == null ? null
+                    : "[" + details.bundle().id() + "] " + details.bundle().state() + " " + details.bundle().location());
+            lines.put("rest_endpoints", details.restEndpoints());
+            lines.put("permissions", details.permissions());
+            lines.put("dependants", details.dependants());
+            lines.put("refresh_restarts", details.refreshRestarts());
+            lines.forEach((key, value) -> System.out.println("  " + (key + ":").replace('_', ' ')
+                    + " ".repeat(Math.max(1, 14 - key.length())) + value));
+            for (PluginDetails.Requirement req : details.requirements()) {
+                System.out.println("  requires " + (req.met() ? "[met]     " : "[MISSING] ") + req.namespace() + " "
+                        + req.filter() + (req.provider() == null ? "" : " <- " + req.provider()));
             }
         } catch (PergolaException e) {
             System.out.println(ShellOutput.failure(slug, e));

@@ -30,7 +30,7 @@ public class PluginListCommand implements Action {
                 continue;
             }
             table.addRow().addContent(p.slug(), p.name(), p.version(), p.enabled() ? "yes" : "no", p.state().apiName(),
-                    p.bundleId() < 0 ? "" : p.bundleId(), p.lastError() == null ? "" : p.lastError());
+                    p.bundleId() == null ? "" : p.bundleId(), p.lastError() == null ? "" : p.lastError());
         }
         table.print(System.out);
         if (plugins.safeMode()) {

@@ -2,6 +2,7 @@ package dev.pergola.rest.internal.json;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 
@@ -19,8 +20,12 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsMediaType;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsName;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
 
+import dev.pergola.api.rest.ApiResponse;
 import dev.pergola.api.rest.PergolaApplication;
 
 
@@ -37,9 +42,38 @@ import dev.pergola.api.rest.PergolaApplication;
 @Consumes({MediaType.APPLICATION_JSON, "application/*+json"})
 @Produces({MediaType.APPLICATION_JSON, "application/*+json"})
 public class PergolaJsonProvider extends JacksonJsonProvider {
+    private final ObjectMapper mapper;
 
     public PergolaJsonProvider() {
-        super(JsonMapper.create());
+        this(JsonMapper.create());
+    }
+
+    private PergolaJsonProvider(ObjectMapper mapper) {
+        super(mapper);
+        this.mapper = mapper;
+    }
+
+    /** A list response that asked for {@code fields} keeps only those properties (and {@code id}) of each item. */
+    @Override
+    public void writeTo(Object value, Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType,
+            MultivaluedMap<String, Object> httpHeaders, OutputStream entityStream) throws IOException {
+        if (value instanceof ApiResponse<?> response && !response.selectedFields().isEmpty()) {
+            JsonNode tree = project(mapper.valueToTree(response), response);
+            super.writeTo(tree, JsonNode.class, JsonNode.class, annotations, mediaType, httpHeaders, entityStream);
+            return;
+        }
+        super.writeTo(value, type, genericType, annotations, mediaType, httpHeaders, entityStream);
+    }
+
+    static JsonNode project(JsonNode tree, ApiResponse<?> response) {
+        java.util.Set<String> keep = new java.util.HashSet<>(response.selectedFields());
+        keep.add("id");
+        for (JsonNode item : tree.path("data")) {
+            if (item instanceof ObjectNode object) {
+                object.retain(keep);
+            }
+        }
+        return tree;
     }
 
     @Override

@@ -26,13 +26,28 @@ import javax.ws.rs.Produces;
 import javax.ws.rs.QueryParam;
 import javax.ws.rs.core.Context;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.pergola.api.query.ListParameters;
+import dev.pergola.rest.internal.json.JsonMapper;
+
 /**
  * Builds an OpenAPI 3.0.3 document (a JSON-ready tree) from JAX-RS resource classes: paths, methods,
  * parameters, bodies, and the security each method declares ({@code @PermitAll}, {@code @RolesAllowed},
- * {@code @DenyAll}, or nothing = any signed-in caller).
+ * {@code @DenyAll}, or nothing = any signed-in caller). Bodies are described as the platform's JSON mapper
+ * writes them; a {@link ListParameters} method gets the list-query parameters of its {@code ListSpec}.
  */
 public final class OpenApiGenerator {
     private static final List<String> METHOD_ORDER = List.of("get", "put", "post", "delete", "options", "head", "patch");
+    private final ObjectMapper mapper;
+
+    public OpenApiGenerator() {
+        this(JsonMapper.create());
+    }
+
+    public OpenApiGenerator(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
 
     /** The document, with a stable key order: the same code gives byte-identical JSON on every node and run. */
     public Map<String, Object> generate(String title, String version, String basePath, Collection<Class<?>> resources) {
@@ -56,7 +71,7 @@ public final class OpenApiGenerator {
     }
 
     private Map<String, Object> build(String title, String version, String basePath, Collection<Class<?>> resources) {
-        Schemas schemas = new Schemas();
+        Schemas schemas = new Schemas(mapper);
         Map<String, Map<String, Object>> paths = new TreeMap<>();
         List<Class<?>> sorted = new ArrayList<>(resources);
         sorted.sort(Comparator.comparing(Class::getName));
@@ -115,6 +130,9 @@ public final class OpenApiGenerator {
                         Map.of("schema", schemas.of(p.getParameterizedType()))));
             }
         }
+        if (method.isAnnotationPresent(ListParameters.class)) {
+            listParameters(type, method, parameters, op);
+        }
         if (!parameters.isEmpty()) {
             op.put("parameters", parameters);
         }
@@ -139,6 +157,20 @@ public final class OpenApiGenerator {
         op.put("responses", responses);
         security(type, method, op);
         return op;
+    }
+
+    /** A misnamed spec is reported in the operation ({@code x-list-parameters-error}), not by failing the document. */
+    private static void listParameters(Class<?> type, Method method, List<Map<String, Object>> parameters,
+            Map<String, Object> op) {
+        try {
+            for (Map<String, Object> p : ListSpecParameters.of(ListSpecParameters.specOf(type, method))) {
+                if (parameters.stream().noneMatch(q -> q.get("name").equals(p.get("name")) && "query".equals(q.get("in")))) {
+                    parameters.add(p);
+                }
+            }
+        } catch (IllegalStateException e) {
+            op.put("x-list-parameters-error", e.getMessage());
+        }
     }
 
     /**

@@ -1,12 +1,6 @@
 package dev.pergola.rest.internal.openapi;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.GenericArrayType;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
-import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
-import java.lang.reflect.WildcardType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -14,18 +8,32 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
-import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
-/** JSON schemas for Java types, with named classes collected under {@code components/schemas}. */
-final class Schemas {
-    private final Map<String, Object> named = new TreeMap<>();
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 
-    Schemas() {
+/**
+ * JSON schemas for Java types, as the platform's own mapper writes them: property names, order and
+ * visibility come from Jackson's introspection (so snake_case, records by component, public fields, getters),
+ * enum values from serializing each constant, {@code Instant} as {@code date-time}. Plain classes are named
+ * under {@code components/schemas} (a nested record as {@code OuterInner}); a generic instance such as
+ * {@code ApiResponse<List<UserView>>} is described inline with its type arguments resolved.
+ */
+final class Schemas {
+    private final ObjectMapper mapper;
+    private final Map<String, Object> named = new TreeMap<>();
+    private final Map<Class<?>, String> names = new HashMap<>();
+
+    Schemas(ObjectMapper mapper) {
+        this.mapper = mapper;
         Map<String, Object> error = new LinkedHashMap<>();
         error.put("code", Map.of("type", "string"));
         error.put("message", Map.of("type", "string"));
@@ -42,30 +50,68 @@ final class Schemas {
     }
 
     Map<String, Object> of(Type type) {
-        if (type instanceof ParameterizedType p) {
-            Class<?> raw = (Class<?>) p.getRawType();
-            Type[] args = p.getActualTypeArguments();
-            if (Collection.class.isAssignableFrom(raw)) {
-                return Map.of("type", "array", "items", of(args[0]));
-            }
-            if (Map.class.isAssignableFrom(raw)) {
-                return Map.of("type", "object", "additionalProperties", of(args[1]));
-            }
-            return of(raw);
+        return of(mapper.constructType(type));
+    }
+
+    Map<String, Object> of(JavaType t) {
+        Class<?> c = t.getRawClass();
+        if (t.isReferenceType()) { // AtomicReference<T> (and Optional<T> once jdk8 types are registered)
+            return of(t.getReferencedType());
         }
-        if (type instanceof GenericArrayType g) {
-            return Map.of("type", "array", "items", of(g.getGenericComponentType()));
+        if (c == Optional.class) { // the value or nothing
+            return of(t.containedTypeOrUnknown(0));
         }
-        if (type instanceof WildcardType w) {
-            return of(w.getUpperBounds()[0]);
+        if (c == byte[].class) {
+            return Map.of("type", "string", "format", "byte");
         }
-        if (!(type instanceof Class<?> c)) {
+        if (t.isArrayType() || t.isCollectionLikeType()) {
+            return Map.of("type", "array", "items", of(t.getContentType()));
+        }
+        if (t.isMapLikeType()) {
+            return Map.of("type", "object", "additionalProperties", of(t.getContentType()));
+        }
+        Map<String, Object> scalar = scalar(c);
+        if (scalar != null) {
+            return scalar;
+        }
+        if (c.isEnum()) {
+            return Map.of("type", "string", "enum", Arrays.stream(c.getEnumConstants())
+                    .map(constant -> mapper.valueToTree(constant).asText()).toList());
+        }
+        if (c == Object.class || c.getName().startsWith("java.")
+                || c.getName().startsWith("javax.") || c.getName().startsWith("com.fasterxml.")) {
             return Map.of();
         }
+        if (t.hasGenericTypes()) {
+            return describe(t);
+        }
+        String name = names.get(c);
+        if (name == null) {
+            name = freeName(c);
+            names.put(c, name);
+            named.put(name, Map.of()); // reserve the name first, so a type that refers to itself stops here
+            named.put(name, describe(t));
+        }
+        return Map.of("$ref", "#/components/schemas/" + name);
+    }
+
+    private Map<String, Object> describe(JavaType t) {
+        BeanDescription bean = mapper.getSerializationConfig().introspect(t);
+        Map<String, Object> properties = new LinkedHashMap<>();
+        for (BeanPropertyDefinition p : bean.findProperties()) {
+            if (p.couldSerialize()) {
+                properties.put(p.getName(), of(p.getPrimaryType()));
+            }
+        }
+        return Map.of("type", "object", "properties", properties);
+    }
+
+    private static Map<String, Object> scalar(Class<?> c) {
         if (c == String.class || c == char.class || c == Character.class) {
             return Map.of("type", "string");
         }
-        if (c == int.class || c == Integer.class || c == short.class || c == Short.class || c == byte.class) {
+        if (c == int.class || c == Integer.class || c == short.class || c == Short.class || c == byte.class
+                || c == Byte.class) {
             return Map.of("type", "integer", "format", "int32");
         }
         if (c == long.class || c == Long.class || c == BigInteger.class) {
@@ -86,64 +132,17 @@ final class Schemas {
         if (c == LocalDate.class) {
             return Map.of("type", "string", "format", "date");
         }
-        if (c.isEnum()) {
-            return Map.of("type", "string", "enum", Arrays.stream(c.getEnumConstants()).map(Object::toString).toList());
-        }
-        if (c.isArray()) {
-            return Map.of("type", "array", "items", of(c.getComponentType()));
-        }
-        if (Collection.class.isAssignableFrom(c)) {
-            return Map.of("type", "array", "items", Map.of());
-        }
-        if (Map.class.isAssignableFrom(c) || c == Object.class || c.getName().startsWith("java.")
-                || c.getName().startsWith("javax.")) {
-            return Map.of();
-        }
-        String name = c.getSimpleName();
-        if (!named.containsKey(name)) {
-            named.put(name, Map.of()); // reserve the name first, so a type that refers to itself stops here
-            named.put(name, describe(c));
-        }
-        return Map.of("$ref", "#/components/schemas/" + name);
-    }
-
-    private Map<String, Object> describe(Class<?> c) {
-        Map<String, Object> properties = new TreeMap<>();
-        for (Field f : c.getFields()) {
-            if (!Modifier.isStatic(f.getModifiers())) {
-                properties.put(snake(f.getName()), of(f.getGenericType()));
-            }
-        }
-        for (Method m : c.getMethods()) {
-            String property = getterProperty(m);
-            if (property != null) {
-                properties.putIfAbsent(snake(property), of(m.getGenericReturnType()));
-            }
-        }
-        if (c.isRecord()) {
-            for (var component : c.getRecordComponents()) {
-                properties.putIfAbsent(snake(component.getName()), of(component.getGenericType()));
-            }
-        }
-        return Map.of("type", "object", "properties", properties);
-    }
-
-    private static String getterProperty(Method m) {
-        if (m.getParameterCount() != 0 || Modifier.isStatic(m.getModifiers()) || m.getDeclaringClass() == Object.class) {
-            return null;
-        }
-        String n = m.getName();
-        if (n.startsWith("get") && n.length() > 3 && m.getReturnType() != void.class) {
-            return Character.toLowerCase(n.charAt(3)) + n.substring(4);
-        }
-        if (n.startsWith("is") && n.length() > 2 && m.getReturnType() == boolean.class) {
-            return Character.toLowerCase(n.charAt(2)) + n.substring(3);
-        }
         return null;
     }
 
-    static String snake(String camel) {
-        return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase();
+    /** {@code PluginDetails.Requirement} → {@code PluginDetailsRequirement}; a clash of names gets a number. */
+    private String freeName(Class<?> c) {
+        String base = c.getName().substring(c.getPackageName().isEmpty() ? 0 : c.getPackageName().length() + 1)
+                .replace("$", "");
+        String name = base;
+        for (int i = 2; named.containsKey(name); i++) {
+            name = base + i;
+        }
+        return name;
     }
-
 }

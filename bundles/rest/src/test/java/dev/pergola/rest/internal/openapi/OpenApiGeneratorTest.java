@@ -98,11 +98,11 @@ public class OpenApiGeneratorTest {
         assertTrue(id.path("required").asBoolean());
         assertEquals("int64", id.path("schema").path("format").asText());
         JsonNode body = doc.path("paths").path("/api/v1/notes").path("post").path("requestBody");
-        assertEquals("#/components/schemas/Note",
+        assertEquals("#/components/schemas/OpenApiGeneratorTestNote",
                 body.path("content").path("application/json").path("schema").path("$ref").asText());
-        JsonNode note = doc.path("components").path("schemas").path("Note").path("properties");
+        JsonNode note = doc.path("components").path("schemas").path("OpenApiGeneratorTestNote").path("properties");
         assertTrue(note.toString(), note.has("note_title"));
-        assertEquals("#/components/schemas/Note", note.path("replies").path("items").path("$ref").asText());
+        assertEquals("#/components/schemas/OpenApiGeneratorTestNote", note.path("replies").path("items").path("$ref").asText());
         assertEquals("CLOSED", note.path("status").path("enum").get(1).asText());
         assertTrue(doc.path("components").path("schemas").has("Error"));
     }
