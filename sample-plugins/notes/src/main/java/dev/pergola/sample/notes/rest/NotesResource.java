@@ -23,10 +23,13 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
+import dev.pergola.api.query.ListParameters;
 import dev.pergola.api.query.ListQuery;
 import dev.pergola.api.query.ListQueryParser;
+import dev.pergola.api.query.ListSpec;
 import dev.pergola.api.query.PageResult;
 import dev.pergola.api.rest.ApiResponse;
+import dev.pergola.sample.notes.store.NoteStore;
 import dev.pergola.api.rest.PergolaApplication;
 import dev.pergola.sample.notes.NewNote;
 import dev.pergola.sample.notes.NoteDto;
@@ -49,6 +52,8 @@ public class NotesResource {
 
     private final Notes notes;
     private final ListQueryParser parser;
+    /** The list's field rules, named by {@code @ListParameters}. */
+    static final ListSpec LIST = NoteStore.LIST;
 
     @Activate
     public NotesResource(@Reference Notes notes, @Reference ListQueryParser parser) {
@@ -59,10 +64,11 @@ public class NotesResource {
     /** {@code ?page=&per_page=&sort=-created_at&search=&filter[author]=…}, the platform's list language. */
     @GET
     @RolesAllowed(VIEW)
+    @ListParameters // the OpenAPI document lists page, per_page, sort, search, fields and filter[…] from LIST
     public ApiResponse<List<NoteDto>> list(@Context UriInfo uri) {
-        ListQuery query = parser.parse(uri.getQueryParameters(), notes.listSpec());
+        ListQuery query = parser.parse(uri.getQueryParameters(), LIST);
         PageResult<NoteDto> page = notes.list(query);
-        return ApiResponse.list(page.items(), page.meta());
+        return ApiResponse.list(page, query); // keeps the caller's fields= choice
     }
 
     @GET
