@@ -25,8 +25,6 @@ import dev.pergola.api.health.HealthResult;
 @Component
 @HealthCheckService(name = "components")
 public class ComponentsHealthCheck implements HealthCheck {
-    private static final String CORE_PREFIX = "dev.pergola.";
-
     private final ServiceComponentRuntime scr;
     private final BundleContext context;
 
@@ -37,9 +35,9 @@ public class ComponentsHealthCheck implements HealthCheck {
     }
 
     /** Plugins are reported by the plugin manager's own check (a failed plugin degrades, it does not take us down). */
-    private boolean isCore(long bundleId, String symbolicName) {
+    private boolean isCore(long bundleId) {
         Bundle bundle = context.getBundle(bundleId);
-        return symbolicName.startsWith(CORE_PREFIX) && (bundle == null || !BundleStates.isPlugin(bundle));
+        return bundle != null && CoreBundles.isCore(bundle, CoreBundles.threshold(context));
     }
 
     /** SCR reports a whole stack trace; the reader needs its last "Caused by" (or first line). */
@@ -61,7 +59,7 @@ public class ComponentsHealthCheck implements HealthCheck {
         List<String> problems = new ArrayList<>();
         int running = 0;
         for (ComponentDescriptionDTO description : scr.getComponentDescriptionDTOs()) {
-            if (!isCore(description.bundle.id, description.bundle.symbolicName) || !scr.isComponentEnabled(description)) {
+            if (!isCore(description.bundle.id) || !scr.isComponentEnabled(description)) {
                 continue;
             }
             for (ComponentConfigurationDTO config : scr.getComponentConfigurationDTOs(description)) {

@@ -7,8 +7,11 @@ import dev.pergola.api.identity.Permissions;
 
 /** Pergola permissions → the Karaf roles that the shell, SSH and the web console check. */
 final class KarafRoles {
-    /** What Karaf's own admin group holds: SSH login, every command, system bundles. */
-    static final Set<String> SHELL = Set.of("ssh", "admin", "manager", "viewer", "systembundles");
+    /**
+     * Karaf's admin group without {@code systembundles}: SSH login and every command, but Karaf system bundles (the
+     * core bundles among them) stay out of reach of bundle:stop/uninstall unless pergola:force grants it.
+     */
+    static final Set<String> SHELL = Set.of("ssh", "admin", "manager", "viewer");
     /** The role etc/org.apache.karaf.webconsole.cfg asks for. */
     static final String CONSOLE = "webconsole";
 
