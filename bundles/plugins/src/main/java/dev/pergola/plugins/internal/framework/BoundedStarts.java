@@ -24,6 +24,7 @@ public final class BoundedStarts {
     /** Slugs whose abandoned start has not returned yet, with the thread it runs on. */
     private final Map<String, Thread> stuck = new ConcurrentHashMap<>();
     private final Set<String> starting = ConcurrentHashMap.newKeySet();
+    private Thread watch;
 
     public BoundedStarts(PluginBundles bundles) {
         this.bundles = bundles;
@@ -56,6 +57,7 @@ public final class BoundedStarts {
                 return;
             }
             stuck.put(slug, thread);
+            watchShutdown();
             attempt.whenReturned = () -> {
                 bundles.stopQuietly(bundle);
                 stuck.remove(slug);
@@ -70,9 +72,26 @@ public final class BoundedStarts {
         }
     }
 
+    /** While some start is stuck, a daemon watch lets a framework shutdown get past it ({@link ShutdownUnblocker}). */
+    private synchronized void watchShutdown() {
+        if (watch == null || !watch.isAlive()) {
+            watch = new Thread(new ShutdownUnblocker(() -> stuck, bundles::frameworkStopping),
+                    "pergola-plugin-shutdown-watch");
+            watch.setDaemon(true);
+            watch.start();
+        }
+    }
+
     /** Interrupts the abandoned starts (at deactivation): a well-behaved plugin gives up; others keep their daemon thread. */
     public void interruptStuck() {
         stuck.values().forEach(Thread::interrupt);
+    }
+
+    /** Stops the shutdown watch (at deactivation; by then the framework got past the stuck bundles). */
+    public synchronized void close() {
+        if (watch != null) {
+            watch.interrupt();
+        }
     }
 
     /** One start: its outcome, and what to do if it returns after the caller gave up. */

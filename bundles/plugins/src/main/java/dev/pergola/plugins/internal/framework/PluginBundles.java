@@ -492,6 +492,11 @@ public class PluginBundles {
         };
     }
 
+    /** True once the framework has begun to stop (bin/stop, SIGTERM). */
+    public boolean frameworkStopping() {
+        return context.getBundle(0).getState() == Bundle.STOPPING;
+    }
+
     private FrameworkWiring wiring() {
         return context.getBundle(0).adapt(FrameworkWiring.class);
     }

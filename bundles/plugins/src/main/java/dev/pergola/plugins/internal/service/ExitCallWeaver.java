@@ -18,10 +18,29 @@ import dev.pergola.api.plugins.PluginBundle;
  * (no security manager needed). A plugin that calls one in its start fails to start with that message and is marked
  * {@code failed}; the platform keeps serving. Classes of core bundles are never touched.
  */
-@Component(service = {WeavingHook.class, ExitCallWeaver.class})
+@Component(service = {WeavingHook.class, ExitCallWeaver.class}, immediate = true)
 public class ExitCallWeaver implements WeavingHook {
+    /**
+     * Set while this thread weaves: the classes weaving itself loads (the API's {@link PluginBundle}, ASM) come through
+     * the hook too, and must pass untouched — looking at them would load them again ("cycle detected"), and a hook
+     * that throws is disabled by the framework for good.
+     */
+    private static final ThreadLocal<Boolean> WEAVING = new ThreadLocal<>();
+
     @Override
     public void weave(WovenClass woven) {
+        if (Boolean.TRUE.equals(WEAVING.get())) {
+            return;
+        }
+        WEAVING.set(Boolean.TRUE);
+        try {
+            weavePluginClass(woven);
+        } finally {
+            WEAVING.remove();
+        }
+    }
+
+    private void weavePluginClass(WovenClass woven) {
         Bundle bundle = woven.getBundleWiring().getBundle();
         Optional<String> plugin = PluginBundle.pluginOf(bundle);
         if (plugin.isEmpty()) {

@@ -140,6 +140,7 @@ public class PluginService implements Plugins {
     void deactivate() throws InterruptedException {
         background.shutdownNow();
         starts.interruptStuck();
+        starts.close();
         if (!background.awaitTermination(config.start_timeout_seconds() + 5L, TimeUnit.SECONDS)) {
             LOG.warn("The plugin reconciliation did not stop within {} s; leaving it (a daemon thread)",
                     config.start_timeout_seconds() + 5);

@@ -25,7 +25,7 @@ public class PluginInfoCommand implements Action {
     private Plugins plugins;
 
     @Override
-    public Object execute() {
+    public Object execute() throws Exception {
         try {
             Map<String, Object> details = plugins.details(slug);
             PluginInfo p = (PluginInfo) details.get("plugin");
@@ -51,7 +51,7 @@ public class PluginInfoCommand implements Action {
                 }
             }
         } catch (PergolaException e) {
-            System.out.println(ShellOutput.failure(slug, e));
+            throw ShellOutput.failed(slug, e);
         }
         return null;
     }
