@@ -111,8 +111,9 @@ public class PluginService implements Plugins {
         this.downloads = new UrlDownloads(Arrays.asList(config.url_schemes()), config.upload_max_bytes(),
                 UrlDownloads.URL_HANDLERS);
         this.records = new PluginRecords(registry, bundles, store, events, safeMode);
-        this.updater = new PluginUpdater(records, config.start_settle_ms());
         this.starts = new BoundedStarts(bundles);
+        this.updater = new PluginUpdater(records, (slug, bundle) -> starts.start(slug, bundle, config.start_settle_ms(),
+                config.start_timeout_seconds()));
         this.reconciler = new PluginReconciler(records, starts);
         if (safeMode) {
             LOG.warn("SAFE MODE: no plugin will be started; the stored plugin states are kept for a normal start");
