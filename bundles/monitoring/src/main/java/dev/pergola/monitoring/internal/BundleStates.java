@@ -2,6 +2,8 @@ package dev.pergola.monitoring.internal;
 
 import org.osgi.framework.Bundle;
 
+import dev.pergola.api.plugins.PluginBundle;
+
 final class BundleStates {
     private BundleStates() {
     }
@@ -18,8 +20,12 @@ final class BundleStates {
         };
     }
 
-    /** Plugins are the plugin manager's to report (a disabled or failed plugin degrades, it does not take us down). */
+    /**
+     * Plugins and the libraries of .kar plugins, by the API's one definition (no dependency on the plugin manager, so
+     * this holds when it is absent): they are the plugin manager's to report (a disabled or failed plugin degrades,
+     * it does not take us down).
+     */
     static boolean isPlugin(Bundle bundle) {
-        return bundle.getHeaders("").get("Pergola-Plugin") != null;
+        return PluginBundle.isPluginBundle(bundle);
     }
 }

@@ -4,9 +4,9 @@ import java.io.File;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 import javax.annotation.security.RolesAllowed;
 import javax.ws.rs.GET;
@@ -16,6 +16,7 @@ import javax.ws.rs.core.MediaType;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -25,6 +26,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 import dev.pergola.api.persistence.Database;
 import dev.pergola.api.platform.Installation;
+import dev.pergola.api.plugins.PluginBundle;
 import dev.pergola.api.rest.ApiResponse;
 import dev.pergola.api.rest.PergolaApplication;
 
@@ -37,9 +39,6 @@ import dev.pergola.api.rest.PergolaApplication;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("admin.monitoring.view")
 public class StatusResource {
-    /** Manifest header that makes a bundle a plugin (DESIGN.md, the plugin contract). */
-    static final String PLUGIN_HEADER = "Pergola-Plugin";
-
     private final BundleContext context;
     private final Database database;
     private final Installation installation;
@@ -76,15 +75,22 @@ public class StatusResource {
         return storage;
     }
 
+    /** Per plugin (a .kar plugin's libraries count with it): active when all its bundles that should run do. */
     private Map<String, Object> plugins() {
-        Bundle[] plugins = Arrays.stream(context.getBundles())
-                .filter(b -> b.getHeaders("").get(PLUGIN_HEADER) != null)
-                .toArray(Bundle[]::new);
-        long active = Arrays.stream(plugins).filter(b -> b.getState() == Bundle.ACTIVE).count();
+        Map<String, Boolean> running = new TreeMap<>();
+        for (Bundle b : context.getBundles()) {
+            PluginBundle.pluginOf(b).ifPresent(slug -> running.merge(slug, runs(b), Boolean::logicalAnd));
+        }
+        long active = running.values().stream().filter(Boolean::booleanValue).count();
         Map<String, Object> counts = new LinkedHashMap<>();
-        counts.put("installed", plugins.length);
+        counts.put("installed", running.size());
         counts.put("active", active);
-        counts.put("inactive", plugins.length - active);
+        counts.put("inactive", running.size() - active);
         return counts;
+    }
+
+    private static boolean runs(Bundle b) {
+        boolean fragment = b.getHeaders("").get(Constants.FRAGMENT_HOST) != null;
+        return fragment ? b.getState() == Bundle.RESOLVED : b.getState() == Bundle.ACTIVE;
     }
 }

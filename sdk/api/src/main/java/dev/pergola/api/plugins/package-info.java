@@ -1,7 +1,8 @@
 /**
  * The plugin manager: one service, {@link dev.pergola.api.plugins.Plugins}, behind the REST API, the shell
  * and the admin UI, plus the Event Admin topics it publishes. A plugin is a bundle whose manifest carries
- * {@value dev.pergola.api.plugins.Plugins#PLUGIN_HEADER}.
+ * {@value dev.pergola.api.plugins.Plugins#PLUGIN_HEADER}; {@link dev.pergola.api.plugins.PluginBundle} says which bundles
+ * belong to a plugin.
  *
  * <p>2.0: {@code details}, {@code configuration} and {@code configure} return records instead of maps, and
  * {@code PluginInfo.bundleId} is a nullable {@code Long}. Changed signatures break every caller (their bytecode

@@ -38,6 +38,25 @@ public final class ArtifactStore {
         }
     }
 
+    /**
+     * Deletes what uploads and downloads left behind (a JVM that ended mid-upload leaves its temporary file); called
+     * before any upload can start.
+     * @return how many files were deleted
+     */
+    public int cleanIncoming() {
+        int deleted = 0;
+        try (var files = Files.list(incoming)) {
+            for (Path f : files.toList()) {
+                if (Files.isRegularFile(f) && Files.deleteIfExists(f)) {
+                    deleted++;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot clean " + incoming, e);
+        }
+        return deleted;
+    }
+
     /** A fresh temporary file for an upload or download in progress (same file system as the store). */
     public Path newIncomingFile() {
         try {

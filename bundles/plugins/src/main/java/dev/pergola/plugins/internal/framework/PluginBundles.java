@@ -31,6 +31,7 @@ import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentConfigurationDTO;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 
+import dev.pergola.api.plugins.PluginBundle;
 import dev.pergola.plugins.internal.artifact.KarContents;
 
 /**
@@ -40,7 +41,7 @@ import dev.pergola.plugins.internal.artifact.KarContents;
  */
 @Component(service = PluginBundles.class)
 public class PluginBundles {
-    public static final String LOCATION_PREFIX = "pergola-plugin:";
+    public static final String LOCATION_PREFIX = PluginBundle.LOCATION_PREFIX;
     /** Names that are not bundles but that the platform keys its own records by (the core permissions' source). */
     static final Set<String> RESERVED_NAMES = Set.of("core");
     private static final long SETTLE_POLL_MS = 50;
@@ -58,22 +59,21 @@ public class PluginBundles {
         this.scr = scr;
     }
 
+    /** A plugin's bundle or library, by the one definition in the API ({@link PluginBundle}). */
     public static boolean isPlugin(Bundle bundle) {
-        return bundle.getLocation().startsWith(LOCATION_PREFIX);
+        return PluginBundle.isPluginBundle(bundle);
     }
 
     /** The slug of a plugin's bundle; a KAR plugin's libraries live at {@code pergola-plugin:<slug>/<name>}. */
     public static String slugOf(Bundle bundle) {
-        String rest = bundle.getLocation().substring(LOCATION_PREFIX.length());
-        int slash = rest.indexOf('/');
-        return slash < 0 ? rest : rest.substring(0, slash);
+        return PluginBundle.pluginOf(bundle).orElseThrow(() -> new IllegalArgumentException(bundle + " is not a plugin bundle"));
     }
 
     /** The plugin's bundles: its main bundle first, then the libraries it came with (a KAR plugin). */
     public List<Bundle> members(Bundle main) {
         List<Bundle> members = new ArrayList<>();
         members.add(main);
-        if (isPlugin(main)) {
+        if (main.getLocation().startsWith(LOCATION_PREFIX)) {
             String libraries = main.getLocation() + "/";
             for (Bundle b : context.getBundles()) {
                 if (b.getLocation().startsWith(libraries)) {
@@ -94,10 +94,11 @@ public class PluginBundles {
         return Optional.ofNullable(context.getBundle(LOCATION_PREFIX + slug));
     }
 
+    /** The bundles this manager installed (plugins and their libraries; not plugins installed some other way). */
     public List<Bundle> pluginBundles() {
         List<Bundle> plugins = new ArrayList<>();
         for (Bundle b : context.getBundles()) {
-            if (isPlugin(b)) {
+            if (b.getLocation().startsWith(LOCATION_PREFIX)) {
                 plugins.add(b);
             }
         }
@@ -252,6 +253,16 @@ public class PluginBundles {
         return Optional.of(missing.isEmpty()
                 ? "it cannot be resolved (a bundle providing what it needs cannot be resolved itself)"
                 : "missing requirement " + String.join(", ", missing));
+    }
+
+    /**
+     * Resolves these plugins and their libraries in one go, so plugins that need each other resolve whatever order
+     * they were installed in. What cannot resolve stays installed (its start says why).
+     */
+    public void resolveTogether(Collection<Bundle> mains) {
+        if (!mains.isEmpty()) {
+            wiring().resolveBundles(members(mains));
+        }
     }
 
     /** Every mandatory requirement the bundle declares, with its provider when it is wired. */
@@ -479,6 +490,11 @@ public class PluginBundles {
             case ComponentConfigurationDTO.FAILED_ACTIVATION -> "failed_activation";
             default -> "state_" + state;
         };
+    }
+
+    /** True once the framework has begun to stop (bin/stop, SIGTERM). */
+    public boolean frameworkStopping() {
+        return context.getBundle(0).getState() == Bundle.STOPPING;
     }
 
     private FrameworkWiring wiring() {

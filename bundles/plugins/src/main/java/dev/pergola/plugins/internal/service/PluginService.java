@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -41,20 +43,26 @@ import dev.pergola.plugins.internal.artifact.ArtifactStore;
 import dev.pergola.plugins.internal.artifact.Inspection;
 import dev.pergola.plugins.internal.artifact.SignatureCheck;
 import dev.pergola.plugins.internal.artifact.UrlDownloads;
+import dev.pergola.plugins.internal.framework.BoundedStarts;
 import dev.pergola.plugins.internal.framework.PluginBundles;
 import dev.pergola.plugins.internal.framework.PluginStartException;
 import dev.pergola.plugins.internal.store.PluginEntity;
 import dev.pergola.plugins.internal.store.PluginRegistry;
 
 /**
- * The plugin manager. Operations run one at a time (they are rare and each must see the framework as the
- * previous one left it); each validates first, changes the framework, then records the outcome and posts an
- * event. Failures leave the framework as it was.
+ * The plugin manager. Changes to the framework and the registry run one at a time under the plugin lock (they are
+ * rare and each must see the framework as the previous one left it); each validates first, changes the framework,
+ * then records the outcome and posts an event. Failures leave the framework as it was.
+ * <p>A plugin's start is plugin code, so it never runs under the lock nor on the caller's thread: {@link BoundedStarts}
+ * runs it and gives up after {@code start.timeout.seconds}. Waits for the lock are bounded too, so a request answers
+ * (with 503 and Retry-After) rather than queueing behind another and being applied after its client gave up.
  */
 @Component(service = {Plugins.class, PluginService.class}, configurationPid = "dev.pergola.plugins")
 @Designate(ocd = PluginsConfig.class)
 public class PluginService implements Plugins {
     private static final Logger LOG = LoggerFactory.getLogger(PluginService.class);
+    /** How long an operation waits for another to finish before answering 503 (plugin starts never hold the lock). */
+    private static final long LOCK_WAIT_SECONDS = 15;
 
     private final PluginRegistry registry;
     private final PluginBundles bundles;
@@ -70,13 +78,21 @@ public class PluginService implements Plugins {
     private final UrlDownloads downloads;
     private final ArchiveLimits limits;
     private final ReentrantLock lock = new ReentrantLock();
+    private final BoundedStarts starts;
     /** False until the reconciliation at start has run: until then the node is not ready. */
     private volatile boolean reconciled;
-    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> new Thread(r, "pergola-plugins"));
+    /** Runs the reconciliation at start; a daemon, stopped (bounded wait) by {@link #deactivate}. */
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "pergola-plugins-reconcile");
+        t.setDaemon(true);
+        return t;
+    });
 
     @Activate
     public PluginService(BundleContext context, @Reference PluginRegistry registry, @Reference PluginBundles bundles,
-            @Reference EventAdmin events, @Reference PluginInsight insight, PluginsConfig config) {
+            @Reference EventAdmin events, @Reference PluginInsight insight, @Reference ExitCallWeaver weaver,
+            PluginsConfig config) {
+        // the weaver is referenced so that it is in place before any plugin class loads (the reconciliation below)
         this.registry = registry;
         this.bundles = bundles;
         this.insight = insight;
@@ -95,13 +111,19 @@ public class PluginService implements Plugins {
         this.downloads = new UrlDownloads(Arrays.asList(config.url_schemes()), config.upload_max_bytes(),
                 UrlDownloads.URL_HANDLERS);
         this.records = new PluginRecords(registry, bundles, store, events, safeMode);
-        this.updater = new PluginUpdater(records, config.start_settle_ms());
-        this.reconciler = new PluginReconciler(records, config.start_settle_ms());
+        this.starts = new BoundedStarts(bundles);
+        this.updater = new PluginUpdater(records, (slug, bundle) -> starts.start(slug, bundle, config.start_settle_ms(),
+                config.start_timeout_seconds()));
+        this.reconciler = new PluginReconciler(records, starts);
         if (safeMode) {
             LOG.warn("SAFE MODE: no plugin will be started; the stored plugin states are kept for a normal start");
         }
         background.execute(() -> {
             try {
+                int leftovers = store.cleanIncoming();
+                if (leftovers > 0) {
+                    LOG.info("Deleted {} unfinished upload(s) from the plugin store's incoming folder", leftovers);
+                }
                 List<String> changes = reconcile();
                 if (!changes.isEmpty()) {
                     LOG.info("Plugins reconciled: {}", String.join("; ", changes));
@@ -114,9 +136,16 @@ public class PluginService implements Plugins {
         });
     }
 
+    /** Stops the reconciliation and waits for it (bounded); never waits for a plugin's stuck start (its thread is a daemon). */
     @Deactivate
-    void deactivate() {
+    void deactivate() throws InterruptedException {
         background.shutdownNow();
+        starts.interruptStuck();
+        starts.close();
+        if (!background.awaitTermination(config.start_timeout_seconds() + 5L, TimeUnit.SECONDS)) {
+            LOG.warn("The plugin reconciliation did not stop within {} s; leaving it (a daemon thread)",
+                    config.start_timeout_seconds() + 5);
+        }
     }
 
     /** Whether the reconciliation at start is done (readiness waits for it). */
@@ -232,24 +261,35 @@ public class PluginService implements Plugins {
 
     @Override
     public PluginInfo enable(String slug, boolean cascade, String actor) {
-        return locked(() -> {
+        List<String> needed = locked(() -> {
             refuseInSafeMode("enable");
             PluginEntity p = entity(slug);
-            Bundle bundle = records.bundleOf(p);
-            for (Bundle provider : bundles.providers(bundle)) {
-                PluginEntity needed = registry.find(PluginBundles.slugOf(provider)).orElse(null);
-                if (needed != null && !needed.enabled) {
+            refuseWhileStarting(slug, "enabled");
+            List<String> disabled = new ArrayList<>();
+            for (Bundle provider : bundles.providers(records.bundleOf(p))) {
+                PluginEntity n = registry.find(PluginBundles.slugOf(provider)).orElse(null);
+                if (n != null && !n.enabled) {
                     if (!cascade) {
-                        throw PergolaException.conflict("'" + slug + "' needs the plugin '" + needed.slug
+                        throw PergolaException.conflict("'" + slug + "' needs the plugin '" + n.slug
                                 + "', which is disabled. Enable it first, or pass cascade=true.");
                     }
-                    enable(needed.slug, true, actor);
+                    disabled.add(n.slug);
                 }
             }
-            try {
-                bundles.start(bundle, config.start_settle_ms());
-            } catch (PluginStartException e) {
-                registry.change(slug, r -> {
+            return disabled;
+        });
+        for (String provider : needed) {
+            enable(provider, true, actor);
+        }
+        Bundle bundle = locked(() -> {
+            refuseWhileStarting(slug, "enabled");
+            return records.bundleOf(entity(slug));
+        });
+        try {
+            starts.start(slug, bundle, config.start_settle_ms(), config.start_timeout_seconds());
+        } catch (PluginStartException e) {
+            locked(() -> {
+                PluginEntity p = registry.change(slug, r -> {
                     r.enabled = true;
                     r.state = "failed";
                     r.lastError = PluginRecords.truncate(e.getMessage());
@@ -257,18 +297,24 @@ public class PluginService implements Plugins {
                     r.updatedBy = actor;
                 });
                 records.post(PluginEvents.FAILED, p, actor, e.getMessage());
-                LOG.warn("Plugin {} failed to start: {}", slug, e.getMessage());
-                throw new PergolaException("PLUGIN_FAILED", "The plugin '" + slug + "' failed to start: "
-                        + e.getMessage(), Map.of("cause", List.of(e.getMessage())), Map.of());
-            }
-            return settle(slug, true, actor);
-        });
+                return null;
+            });
+            LOG.warn("Plugin {} failed to start: {}", slug, e.getMessage());
+            throw new PergolaException("PLUGIN_FAILED", "The plugin '" + slug + "' failed to start: "
+                    + e.getMessage(), Map.of("cause", List.of(e.getMessage())), Map.of());
+        }
+        return locked(() -> settle(slug, true, actor));
     }
 
     @Override
     public PluginInfo disable(String slug, boolean cascade, String actor) {
         return locked(() -> {
-            PluginEntity p = entity(slug);
+            entity(slug);
+            if (starts.stuck(slug)) {
+                // its bundle is held by a start that never returned: the start's thread stops it if it ever does
+                return settle(slug, false, actor);
+            }
+            refuseWhileStarting(slug, "disabled");
             Optional<Bundle> bundle = bundles.find(slug);
             if (bundle.isPresent()) {
                 List<PluginEntity> needing = records.dependants(bundle.get()).stream().filter(d -> d.enabled).toList();
@@ -320,6 +366,7 @@ public class PluginService implements Plugins {
         checkSignature(artifact);
         return locked(() -> {
             refuseInSafeMode("update");
+            refuseWhileStarting(slug, "updated");
             return updater.update(slug, next, artifact, options);
         });
     }
@@ -330,6 +377,7 @@ public class PluginService implements Plugins {
     public void uninstall(String slug, boolean purge, boolean cascade, String actor) {
         locked(() -> {
             PluginEntity p = entity(slug);
+            refuseWhileStarting(slug, "uninstalled");
             Optional<Bundle> bundle = bundles.find(slug);
             if (bundle.isPresent()) {
                 List<PluginEntity> needing = records.dependants(bundle.get());
@@ -411,9 +459,26 @@ public class PluginService implements Plugins {
         return results;
     }
 
+    /** Installs and resolves everything under the lock, then starts (bounded, unlocked) providers first. */
     @Override
     public List<String> reconcile() {
-        return locked(reconciler::reconcile);
+        PluginReconciler.Plan plan = locked(reconciler::plan);
+        List<String> changes = new ArrayList<>(plan.changes());
+        plan.starts().forEach((slug, bundle) -> {
+            try {
+                starts.start(slug, bundle, config.start_settle_ms(), config.start_timeout_seconds());
+                locked(() -> {
+                    reconciler.started(slug, changes);
+                    return null;
+                });
+            } catch (PluginStartException e) {
+                locked(() -> {
+                    reconciler.failed(slug, e.getMessage(), changes);
+                    return null;
+                });
+            }
+        });
+        return changes;
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------------
@@ -484,8 +549,28 @@ public class PluginService implements Plugins {
         }
     }
 
+    /** A start of this plugin is under way or stuck: its bundle is held by plugin code, so it cannot be changed now. */
+    private void refuseWhileStarting(String slug, String what) {
+        if (starts.busy(slug)) {
+            throw PergolaException.conflict("The plugin '" + slug + "' is " + (starts.stuck(slug)
+                    ? "stuck in its start (it did not return within " + config.start_timeout_seconds() + " s)"
+                    : "starting") + "; it cannot be " + what + " until its start returns (or after a restart).");
+        }
+    }
+
+    /** Runs the operation under the plugin lock, waiting for it a bounded time (then 503, try again). */
     private <T> T locked(Supplier<T> operation) {
-        lock.lock();
+        long waitSeconds = LOCK_WAIT_SECONDS;
+        try {
+            if (!lock.tryLock(waitSeconds, TimeUnit.SECONDS)) {
+                throw PergolaException.unavailable("Another plugin operation is still running; try again shortly.",
+                        Duration.ofSeconds(waitSeconds));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw PergolaException.unavailable("Interrupted while waiting for another plugin operation.",
+                    Duration.ofSeconds(waitSeconds));
+        }
         try {
             return operation.get();
         } finally {

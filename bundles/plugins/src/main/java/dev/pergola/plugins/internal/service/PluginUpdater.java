@@ -18,6 +18,8 @@ import dev.pergola.api.plugins.UpdateResult;
 import dev.pergola.plugins.internal.artifact.ArtifactInspector;
 import dev.pergola.plugins.internal.artifact.ArtifactStore;
 import dev.pergola.plugins.internal.artifact.Inspection;
+import dev.pergola.plugins.internal.framework.BoundedStarts;
+import dev.pergola.plugins.internal.framework.PluginBundles;
 import dev.pergola.plugins.internal.framework.PluginStartException;
 import dev.pergola.plugins.internal.store.PluginEntity;
 
@@ -30,11 +32,16 @@ final class PluginUpdater {
     private static final Logger LOG = LoggerFactory.getLogger(PluginUpdater.class);
 
     private final PluginRecords records;
-    private final long settleMillis;
+    private final Starter starter;
 
-    PluginUpdater(PluginRecords records, long settleMillis) {
+    /** Starts a plugin bounded by the start timeout ({@link dev.pergola.plugins.internal.framework.BoundedStarts}). */
+    interface Starter {
+        void start(String slug, Bundle bundle) throws PluginStartException;
+    }
+
+    PluginUpdater(PluginRecords records, Starter starter) {
         this.records = records;
-        this.settleMillis = settleMillis;
+        this.starter = starter;
     }
 
     UpdateResult update(String slug, Inspection next, Path artifact, InstallOptions options) {
@@ -66,8 +73,12 @@ final class PluginUpdater {
         try {
             replace(bundle, stored.path(), p.enabled);
         } catch (PluginStartException e) {
+            // a start that timed out still holds the bundle: rolling back would wait on it; the next reconciliation
+            // (once the start has returned) puts the stored version back
             String message = "Updating '" + slug + "' to " + next.version() + " failed: " + e.getMessage() + ". "
-                    + rollBack(p);
+                    + (e.getMessage().startsWith(BoundedStarts.TIMEOUT_PREFIX)
+                            ? "Not rolled back while its start runs; plugin:reconcile restores " + p.version + " after it."
+                            : rollBack(p));
             records.registry.change(slug, r -> r.lastError = PluginRecords.truncate(message));
             records.forgetArtifact(stored.checksum());
             records.post(PluginEvents.FAILED, p, options.actor(), message);
@@ -110,7 +121,7 @@ final class PluginUpdater {
             throw new PluginStartException("cannot resolve: " + unresolved.get());
         }
         if (start) {
-            records.bundles.start(bundle, settleMillis);
+            starter.start(PluginBundles.slugOf(bundle), bundle);
         }
     }
 

@@ -38,4 +38,9 @@ public @interface PluginsConfig {
     @AttributeDefinition(name = "Start settle time (ms)",
             description = "How long enabling waits for the plugin's components to come up before declaring success.")
     long start_settle_ms() default 3000;
+
+    @AttributeDefinition(name = "Start timeout (seconds)",
+            description = "A plugin whose start takes longer is marked failed (\"did not start within N s\"), stopped as soon as"
+                    + " its start returns, and not started again at boot until someone enables it again.")
+    int start_timeout_seconds() default 30;
 }

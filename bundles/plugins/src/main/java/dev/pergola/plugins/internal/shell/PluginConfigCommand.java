@@ -34,7 +34,7 @@ public class PluginConfigCommand implements Action {
     private Plugins plugins;
 
     @Override
-    public Object execute() {
+    public Object execute() throws Exception {
         try {
             if (assignments == null || assignments.isEmpty()) {
                 for (PluginConfiguration c : plugins.configuration(slug)) {
@@ -47,14 +47,13 @@ public class PluginConfigCommand implements Action {
             for (String a : assignments) {
                 int eq = a.indexOf('=');
                 if (eq < 1) {
-                    System.out.println("Not key=value: " + a);
-                    return null;
+                    throw new IllegalArgumentException("Not key=value: " + a);
                 }
                 values.put(a.substring(0, eq).trim(), a.substring(eq + 1));
             }
             System.out.println(plugins.configure(slug, pid, values, ShellOutput.actor()));
         } catch (PergolaException e) {
-            System.out.println(ShellOutput.failure(slug, e));
+            throw ShellOutput.failed(slug, e);
         }
         return null;
     }

@@ -26,7 +26,7 @@ public class PluginInfoCommand implements Action {
     private Plugins plugins;
 
     @Override
-    public Object execute() {
+    public Object execute() throws Exception {
         try {
             PluginDetails details = plugins.details(slug);
             PluginInfo p = details.plugin();
@@ -52,7 +52,7 @@ public class PluginInfoCommand implements Action {
                         + req.filter() + (req.provider() == null ? "" : " <- " + req.provider()));
             }
         } catch (PergolaException e) {
-            System.out.println(ShellOutput.failure(slug, e));
+            throw ShellOutput.failed(slug, e);
         }
         return null;
     }

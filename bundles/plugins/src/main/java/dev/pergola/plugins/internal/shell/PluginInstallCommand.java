@@ -27,7 +27,7 @@ public class PluginInstallCommand implements Action {
     private Plugins plugins;
 
     @Override
-    public Object execute() {
+    public Object execute() throws Exception {
         try {
             InstallOptions options = new InstallOptions(enable, false, ShellOutput.actor());
             if (source.contains(":") && !source.matches("[A-Za-z]:\\\\.*")) {
@@ -37,7 +37,7 @@ public class PluginInstallCommand implements Action {
                 System.out.println("Installed " + ShellOutput.line(plugins.install(file, options)));
             }
         } catch (PergolaException e) {
-            System.out.println(ShellOutput.failure(source, e));
+            throw ShellOutput.failed(source, e);
         }
         return null;
     }

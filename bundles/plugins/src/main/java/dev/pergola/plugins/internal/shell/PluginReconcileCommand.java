@@ -1,9 +1,12 @@
 package dev.pergola.plugins.internal.shell;
 
+import java.util.List;
+
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.MultiException;
 
 import dev.pergola.api.plugins.Plugins;
 
@@ -15,12 +18,15 @@ public class PluginReconcileCommand implements Action {
     private Plugins plugins;
 
     @Override
-    public Object execute() {
+    public Object execute() throws Exception {
         var changes = plugins.reconcile();
         if (changes.isEmpty()) {
             System.out.println("Nothing to do: every plugin is as stored.");
         }
         changes.forEach(System.out::println);
+        List<Exception> failed = changes.stream().filter(c -> c.contains(": failed: "))
+                .map(c -> (Exception) new IllegalStateException(c)).toList();
+        MultiException.throwIf(failed.size() + " plugin(s) failed while reconciling", failed);
         return null;
     }
 }

@@ -1,6 +1,7 @@
 package dev.pergola.plugins.internal.shell;
 
 import dev.pergola.api.errors.PergolaException;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.karaf.shell.api.action.Action;
@@ -8,6 +9,7 @@ import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.support.MultiException;
 
 import dev.pergola.api.plugins.PluginInfo;
 import dev.pergola.api.plugins.Plugins;
@@ -27,14 +29,16 @@ abstract class PluginSwitchCommand implements Action {
     abstract PluginInfo apply(String slug, boolean cascade, String actor);
 
     @Override
-    public Object execute() {
+    public Object execute() throws Exception {
+        List<Exception> failures = new ArrayList<>();
         for (String slug : slugs) {
             try {
                 System.out.println(ShellOutput.line(apply(slug, cascade, ShellOutput.actor())));
             } catch (PergolaException e) {
-                System.out.println(ShellOutput.failure(slug, e));
+                failures.add(ShellOutput.failed(slug, e));
             }
         }
+        MultiException.throwIf(failures.size() + " of " + slugs.size() + " plugin(s) failed", failures);
         return null;
     }
 }

@@ -1,6 +1,7 @@
 package dev.pergola.plugins.internal.shell;
 
 import dev.pergola.api.errors.PergolaException;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.karaf.shell.api.action.Action;
@@ -10,6 +11,7 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.MultiException;
 
 import dev.pergola.api.plugins.Plugins;
 
@@ -30,15 +32,17 @@ public class PluginUninstallCommand implements Action {
     private Plugins plugins;
 
     @Override
-    public Object execute() {
+    public Object execute() throws Exception {
+        List<Exception> failures = new ArrayList<>();
         for (String slug : slugs) {
             try {
                 plugins.uninstall(slug, purge, cascade, ShellOutput.actor());
                 System.out.println(slug + " uninstalled");
             } catch (PergolaException e) {
-                System.out.println(ShellOutput.failure(slug, e));
+                failures.add(ShellOutput.failed(slug, e));
             }
         }
+        MultiException.throwIf(failures.size() + " of " + slugs.size() + " plugin(s) could not be uninstalled", failures);
         return null;
     }
 }

@@ -32,14 +32,14 @@ public class PluginUpdateCommand implements Action {
     private Plugins plugins;
 
     @Override
-    public Object execute() {
+    public Object execute() throws Exception {
         try {
             InstallOptions options = new InstallOptions(false, force, ShellOutput.actor());
             UpdateResult r = source.contains(":") ? plugins.update(slug, source, options)
                     : plugins.update(slug, Paths.get(source).toAbsolutePath(), options);
             System.out.println(slug + " " + r.oldVersion() + " -> " + r.newVersion() + ": " + r.plugin().state().apiName());
         } catch (PergolaException e) {
-            System.out.println(ShellOutput.failure(slug, e));
+            throw ShellOutput.failed(slug, e);
         }
         return null;
     }

@@ -18,6 +18,11 @@ final class ShellOutput {
                 ? "" : " " + e.details());
     }
 
+    /** A failure as the exception a command throws, so that {@code bin/client} and scripts see it (exit code). */
+    static Exception failed(String what, PergolaException e) {
+        return new Exception(failure(what, e), e);
+    }
+
     /** The operator's name for the record (the shell's JAAS subject, else "shell"). */
     static String actor() {
         javax.security.auth.Subject subject = javax.security.auth.Subject.getSubject(java.security.AccessController.getContext());
