@@ -46,6 +46,7 @@ public class CoreBundlesTest {
                     case "getSymbolicName" -> symbolicName;
                     case "getHeaders" -> headers;
                     case "getState" -> state;
+                    case "getLocation" -> "mvn:dev.pergola/" + symbolicName + "/0.1.0";
                     case "adapt" -> a[0] == BundleStartLevel.class ? level : null;
                     default -> throw new UnsupportedOperationException(m.getName());
                 });
