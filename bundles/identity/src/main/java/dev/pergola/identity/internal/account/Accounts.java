@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -16,7 +15,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-import dev.pergola.identity.internal.cache.ExpiringCache;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import dev.pergola.identity.internal.password.PasswordHasher;
 import dev.pergola.identity.internal.rbac.PermissionCatalog;
 import dev.pergola.identity.internal.store.PermissionEntity;
@@ -32,12 +33,18 @@ public class Accounts {
     private final JpaTemplate jpa;
     private final PermissionCatalog catalog;
     private final PasswordHasher hasher = PasswordHasher.owaspMinimum();
-    /** userId → effective permissions, valid for one catalogue generation. */
-    private final ConcurrentHashMap<String, Cached> permissionCache = new ConcurrentHashMap<>();
+    /**
+     * userId → effective permissions, valid for one catalogue generation and at most 30 s (roles changed on another
+     * node). Loads and invalidations of one key are exclusive, so an invalidation after a commit is never undone by a
+     * load that read before it.
+     */
+    private final Cache<String, Cached> permissionCache = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofSeconds(30)).maximumSize(100_000).build();
     /** A hash to verify against when the user does not exist, so timing does not reveal usernames; made on first need. */
     private volatile String decoyHash;
     /** The account behind each authenticated request: cached 5 s, dropped at once by changes made here. */
-    private final ExpiringCache<String, Optional<UserEntity>> activeUsers = new ExpiringCache<>(Duration.ofSeconds(5), 100_000);
+    private final Cache<String, Optional<UserEntity>> activeUsers = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofSeconds(5)).maximumSize(100_000).build();
 
     private record Cached(long generation, Set<String> permissions) {
     }
@@ -107,10 +114,15 @@ public class Accounts {
     /** The union of the user's roles' permissions; the {@code admin} role holds every permission there is. */
     public Set<String> effectivePermissions(String userId) {
         long generation = catalog.generation();
-        Cached cached = permissionCache.get(userId);
-        if (cached != null && cached.generation() == generation) {
-            return cached.permissions();
+        Cached cached = permissionCache.get(userId, id -> load(id, generation));
+        if (cached.generation() != generation) {
+            permissionCache.asMap().remove(userId, cached); // the catalogue changed since: load again
+            cached = permissionCache.get(userId, id -> load(id, generation));
         }
+        return cached.permissions();
+    }
+
+    private Cached load(String userId, long generation) {
         Set<String> permissions = jpa.txExpr(TransactionType.Required, em -> {
             UserEntity user = em.find(UserEntity.class, userId);
             Set<String> result = new TreeSet<>();
@@ -129,9 +141,7 @@ public class Accounts {
             }
             return result;
         });
-        Set<String> frozen = Set.copyOf(permissions);
-        permissionCache.put(userId, new Cached(generation, frozen));
-        return frozen;
+        return new Cached(generation, Set.copyOf(permissions));
     }
 
     /** What a role grants: its permissions, or every permission there is for {@code admin}. */
@@ -150,13 +160,13 @@ public class Accounts {
                 em -> em.createQuery("SELECT p.name FROM PermissionEntity p", String.class).getResultList()));
     }
 
-    /** Drops cached permissions, after a change of roles or role permissions. */
+    /** Drops cached permissions and account states; callers call it after their transaction commits. */
     public void invalidate(String userId) {
         if (userId == null) {
-            permissionCache.clear();
-            activeUsers.clear();
+            permissionCache.invalidateAll();
+            activeUsers.invalidateAll();
         } else {
-            permissionCache.remove(userId);
+            permissionCache.invalidate(userId);
             activeUsers.invalidate(userId);
         }
     }

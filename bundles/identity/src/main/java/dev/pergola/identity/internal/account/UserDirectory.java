@@ -17,13 +17,14 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
 
 import dev.pergola.api.persistence.ListQueryExecutor;
 import dev.pergola.api.query.ListQuery;
 import dev.pergola.api.query.PageResult;
-import dev.pergola.api.rest.ApiException;
-import dev.pergola.api.rest.ErrorCode;
+import dev.pergola.api.errors.PergolaException;
 import dev.pergola.identity.internal.password.PasswordHasher;
 import dev.pergola.identity.internal.rbac.Actor;
 import dev.pergola.identity.internal.rbac.GrantPolicy;
@@ -31,7 +32,6 @@ import dev.pergola.identity.internal.rbac.PermissionCatalog;
 import dev.pergola.identity.internal.session.Sessions;
 import dev.pergola.identity.internal.store.Columns;
 import dev.pergola.identity.internal.store.FieldLengths;
-import dev.pergola.identity.internal.token.AuthConfig;
 import dev.pergola.identity.internal.store.PasswordHistoryEntity;
 import dev.pergola.identity.internal.store.RoleEntity;
 import dev.pergola.identity.internal.store.UserEntity;
@@ -43,8 +43,10 @@ import dev.pergola.identity.internal.throttle.LoginThrottle;
  * {@link Actor} asking and goes through the grantor rule ({@link GrantPolicy}); self-service changes
  * ({@link #updateOwn}, {@link #changePassword}) check the current password through the login throttle.
  */
-@Component(service = UserDirectory.class, configurationPid = "dev.pergola.auth")
+@Component(service = UserDirectory.class, configurationPid = UserDirectory.PID)
+@Designate(ocd = AccountsConfig.class)
 public class UserDirectory {
+    public static final String PID = "dev.pergola.auth.accounts";
     static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{2,63}");
     static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
 
@@ -54,9 +56,9 @@ public class UserDirectory {
     private final Sessions sessions;
     private final LoginThrottle throttle;
     private final PasswordHasher hasher = PasswordHasher.owaspMinimum();
-    private final PasswordPolicy policy;
-    private final int historyDepth;
-    private final boolean registrationEnabled;
+    private volatile PasswordPolicy policy;
+    private volatile int historyDepth;
+    private volatile boolean registrationEnabled;
 
     /** Writable fields of an account; null means "leave as it is". */
     public record Changes(String email, String firstName, String lastName, String phone, String bio, String locale,
@@ -66,20 +68,41 @@ public class UserDirectory {
     @Activate
     public UserDirectory(@Reference(target = "(osgi.unit.name=pergola-identity)") JpaTemplate jpa,
             @Reference ListQueryExecutor lists, @Reference Accounts accounts, @Reference Sessions sessions,
-            @Reference LoginThrottle throttle, AuthConfig config) {
+            @Reference LoginThrottle throttle, AccountsConfig config) {
         this.sessions = sessions;
         this.throttle = throttle;
-        this.policy = new PasswordPolicy(config.password_min_length());
-        this.historyDepth = config.password_history();
-        this.registrationEnabled = config.registration_enabled();
         this.jpa = jpa;
         this.lists = lists;
         this.accounts = accounts;
+        configure(config);
+    }
+
+    /** The policy applies to passwords set from now on; existing ones stay valid. */
+    @Modified
+    void configure(AccountsConfig config) {
+        this.policy = new PasswordPolicy(config.password_min_length());
+        this.historyDepth = config.password_history();
+        this.registrationEnabled = config.registration_enabled();
     }
 
     public PageResult<UserEntity> list(ListQuery query, boolean deleted) {
         return jpa.txExpr(TransactionType.Required, em -> lists.fetch(em, UserEntity.class, query,
                 (cb, root) -> deleted ? cb.isNotNull(root.get("deletedAt")) : cb.isNull(root.get("deletedAt"))));
+    }
+
+    /** The (not deleted) account called {@code username}, case-insensitive. @throws PergolaException RESOURCE_NOT_FOUND */
+    public UserEntity byUsername(String username) {
+        String name = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
+        return jpa.txExpr(TransactionType.Required, em -> em.createQuery("SELECT u FROM UserEntity u"
+                + " WHERE LOWER(u.username) = :n AND u.deletedAt IS NULL", UserEntity.class).setParameter("n", name)
+                .getResultList().stream().findFirst())
+                .orElseThrow(() -> PergolaException.notFound("No user named " + username));
+    }
+
+    /** The username of the account {@code id} (deleted ones too), if it exists. */
+    public Optional<String> usernameOf(String id) {
+        return Optional.ofNullable(jpa.txExpr(TransactionType.Required, em -> em.find(UserEntity.class, id)))
+                .map(u -> u.username);
     }
 
     public UserEntity get(String id) {
@@ -113,7 +136,7 @@ public class UserDirectory {
             problems.put("password", passwordProblems);
         }
         if (!problems.isEmpty()) {
-            throw ApiException.validation(problems);
+            throw PergolaException.invalid(problems);
         }
         List<String> roles = roleNames == null || roleNames.isEmpty() ? List.of(PermissionCatalog.USER_ROLE) : roleNames;
         UserEntity created = jpa.txExpr(TransactionType.Required, em -> {
@@ -148,7 +171,7 @@ public class UserDirectory {
     public UserEntity register(String username, String email, String password) {
         if (!registrationEnabled) {
             // 404, not 403: the endpoint is public, the feature is simply not there
-            throw new ApiException(ErrorCode.RESOURCE_NOT_FOUND,
+            throw new PergolaException(PergolaException.NOT_FOUND,
                     "Self-registration is not enabled here; ask an administrator for an account.");
         }
         return create(null, username, email, password, null, List.of(PermissionCatalog.USER_ROLE), true);
@@ -196,7 +219,7 @@ public class UserDirectory {
         if (emailChange) {
             List<String> wrong = currentPasswordProblems(me, currentPassword, address);
             if (!wrong.isEmpty()) {
-                throw ApiException.validation(Map.of("current_password", wrong));
+                throw PergolaException.invalid(Map.of("current_password", wrong));
             }
         }
         boolean[] taken = {false};
@@ -243,7 +266,7 @@ public class UserDirectory {
             problems.put("email", List.of("must be an email address"));
         }
         if (!problems.isEmpty()) {
-            throw ApiException.validation(problems);
+            throw PergolaException.invalid(problems);
         }
     }
 
@@ -274,7 +297,7 @@ public class UserDirectory {
      * a wrong one counts as a failed login, so this is no unthrottled password oracle.
      *
      * @return what is wrong with {@code current} (missing or not the password); empty when it is right
-     * @throws ApiException 429 when the account or address must wait
+     * @throws PergolaException 429 when the account or address must wait
      */
     List<String> currentPasswordProblems(UserEntity user, String current, ClientAddress address) {
         if (current == null || current.isEmpty()) {
@@ -300,7 +323,7 @@ public class UserDirectory {
         }
         problems.putAll(newPasswordProblems(user, password, confirmation));
         if (!problems.isEmpty()) {
-            throw ApiException.validation(problems);
+            throw PergolaException.invalid(problems);
         }
         replacePassword(userId, password, keepSession, "password_changed");
     }
@@ -314,7 +337,7 @@ public class UserDirectory {
         mayEdit(actor, user);
         Map<String, List<String>> problems = newPasswordProblems(user, password, password);
         if (!problems.isEmpty()) {
-            throw ApiException.validation(problems);
+            throw PergolaException.invalid(problems);
         }
         replacePassword(userId, password, null, "password_set_by_admin");
     }
@@ -347,14 +370,9 @@ public class UserDirectory {
             u.passwordHash = hash;
             u.updatedAt = Timestamp.from(Instant.now());
             remember(em, userId, hash);
-            em.createQuery("UPDATE SessionEntity s SET s.endedAt = :now, s.endReason = :reason"
-                    + " WHERE s.userId = :u AND s.endedAt IS NULL AND s.id <> :keep")
-                    .setParameter("now", Timestamp.from(Instant.now())).setParameter("reason", endReason)
-                    .setParameter("u", userId).setParameter("keep", keepSession == null ? "" : keepSession)
-                    .executeUpdate();
         });
-        sessions.forgetCached();
         accounts.invalidate(userId);
+        sessions.endAllOf(userId, endReason, keepSession); // after the commit, by the sessions' owner
     }
 
     /** The last {@code historyDepth} passwords (the current one always) count as recent. */
@@ -390,23 +408,23 @@ public class UserDirectory {
     /** Soft delete: the account stops working at once and can be restored. */
     public void delete(Actor actor, String id) {
         if (actor.is(id)) {
-            throw ApiException.conflict("You cannot delete your own account.");
+            throw PergolaException.conflict("You cannot delete your own account.");
         }
         jpa.tx(TransactionType.Required, em -> {
             UserEntity u = find(em, id);
             mayEdit(actor, u);
             ensureNotLastAdmin(em, u);
             u.deletedAt = Timestamp.from(Instant.now());
-            endSessions(em, id, "account_deleted");
         });
         accounts.invalidate(id);
+        sessions.endAllOf(id, "account_deleted", null);
     }
 
     public UserEntity restore(Actor actor, String id) {
         UserEntity restored = jpa.txExpr(TransactionType.Required, em -> {
             UserEntity u = em.find(UserEntity.class, id);
             if (u == null) {
-                throw ApiException.notFound("No user " + id);
+                throw PergolaException.notFound("No user " + id);
             }
             mayEdit(actor, u);
             ensureUnique(em, u.username, u.email, id);
@@ -420,20 +438,22 @@ public class UserDirectory {
 
     public UserEntity setActive(Actor actor, String id, boolean active) {
         if (!active && actor.is(id)) {
-            throw ApiException.conflict("You cannot deactivate your own account.");
+            throw PergolaException.conflict("You cannot deactivate your own account.");
         }
         UserEntity result = jpa.txExpr(TransactionType.Required, em -> {
             UserEntity u = find(em, id);
             mayEdit(actor, u);
             if (!active) {
                 ensureNotLastAdmin(em, u);
-                endSessions(em, id, "account_deactivated");
             }
             u.status = active ? "active" : "inactive";
             u.updatedAt = Timestamp.from(Instant.now());
             return u;
         });
         accounts.invalidate(id);
+        if (!active) {
+            sessions.endAllOf(id, "account_deactivated", null);
+        }
         return result;
     }
 
@@ -442,7 +462,7 @@ public class UserDirectory {
             UserEntity u = find(em, userId);
             RoleEntity role = em.find(RoleEntity.class, roleId);
             if (role == null) {
-                throw ApiException.notFound("No role " + roleId);
+                throw PergolaException.notFound("No role " + roleId);
             }
             mayEdit(actor, u);
             GrantPolicy.assignRole(actor, role.name, accounts.grantsOf(role));
@@ -458,7 +478,7 @@ public class UserDirectory {
             UserEntity u = find(em, userId);
             mayEdit(actor, u);
             RoleEntity role = u.roles.stream().filter(r -> r.id.equals(roleId)).findFirst()
-                    .orElseThrow(() -> ApiException.notFound("The user does not have the role " + roleId));
+                    .orElseThrow(() -> PergolaException.notFound("The user does not have the role " + roleId));
             if (PermissionCatalog.ADMIN_ROLE.equals(role.name)) {
                 ensureNotLastAdmin(em, u);
             }
@@ -477,7 +497,7 @@ public class UserDirectory {
     private static UserEntity find(EntityManager em, String id) {
         UserEntity u = em.find(UserEntity.class, id);
         if (u == null || u.deletedAt != null) {
-            throw ApiException.notFound("No user " + id);
+            throw PergolaException.notFound("No user " + id);
         }
         return u;
     }
@@ -486,7 +506,7 @@ public class UserDirectory {
         List<RoleEntity> found = em.createQuery("SELECT r FROM RoleEntity r WHERE r.name = :n", RoleEntity.class)
                 .setParameter("n", name).getResultList();
         if (found.isEmpty()) {
-            throw ApiException.validation("roles", "no role named '" + name + "'");
+            throw PergolaException.invalid("roles", "no role named '" + name + "'");
         }
         return found.get(0);
     }
@@ -510,7 +530,7 @@ public class UserDirectory {
             taken.add("email");
         }
         if (!taken.isEmpty()) {
-            throw ApiException.conflict("Another account already uses this " + String.join(" and ", taken) + ".");
+            throw PergolaException.conflict("Another account already uses this " + String.join(" and ", taken) + ".");
         }
     }
 
@@ -524,15 +544,8 @@ public class UserDirectory {
                 + " AND u.id <> :id AND u.deletedAt IS NULL AND u.status = 'active'", Long.class)
                 .setParameter("admin", PermissionCatalog.ADMIN_ROLE).setParameter("id", user.id).getSingleResult();
         if (otherAdmins == 0) {
-            throw ApiException.conflict("This is the last active admin; make another user admin first.");
+            throw PergolaException.conflict("This is the last active admin; make another user admin first.");
         }
-    }
-
-    private void endSessions(EntityManager em, String userId, String reason) {
-        em.createQuery("UPDATE SessionEntity s SET s.endedAt = :now, s.endReason = :reason"
-                + " WHERE s.userId = :u AND s.endedAt IS NULL").setParameter("now", Timestamp.from(Instant.now()))
-                .setParameter("reason", reason).setParameter("u", userId).executeUpdate();
-        sessions.forgetCached();
     }
 
     private static void apply(UserEntity u, Changes c) {

@@ -21,7 +21,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-import dev.pergola.api.rest.ApiException;
+import dev.pergola.api.errors.PergolaException;
 import dev.pergola.identity.internal.account.Accounts;
 import dev.pergola.identity.internal.rbac.Actor;
 import dev.pergola.identity.internal.rbac.GrantPolicy;
@@ -65,16 +65,16 @@ public class ApiKeys {
      */
     public Created create(Actor actor, String userId, String name, List<String> scopes, Instant expiresAt) {
         if (name == null || name.isBlank() || name.length() > Columns.API_KEY_NAME) {
-            throw ApiException.validation("name", "is required, at most " + Columns.API_KEY_NAME + " characters");
+            throw PergolaException.invalid("name", "is required, at most " + Columns.API_KEY_NAME + " characters");
         }
         Set<String> held = accounts.effectivePermissions(userId);
         List<String> wanted = scopes == null ? List.of() : scopes;
         List<String> notHeld = wanted.stream().filter(s -> !held.contains(s)).toList();
         if (wanted.isEmpty()) {
-            throw ApiException.validation("scopes", "name at least one permission the key may use");
+            throw PergolaException.invalid("scopes", "name at least one permission the key may use");
         }
         if (!notHeld.isEmpty()) {
-            throw ApiException.validation("scopes", "you do not hold: " + String.join(", ", notHeld));
+            throw PergolaException.invalid("scopes", "you do not hold: " + String.join(", ", notHeld));
         }
         GrantPolicy.grant(actor, wanted, "scopes");
         String joined = String.join(",", new LinkedHashSet<>(wanted));
@@ -82,7 +82,7 @@ public class ApiKeys {
         Instant now = Instant.now();
         Instant expiry = expiresAt == null ? now.plus(DEFAULT_LIFETIME) : expiresAt;
         if (!expiry.isAfter(now) || expiry.isAfter(now.plus(MAX_LIFETIME))) {
-            throw ApiException.validation("expires_at", "must be in the future and within 366 days");
+            throw PergolaException.invalid("expires_at", "must be in the future and within 366 days");
         }
         String prefix = random(8);
         String secret = PREFIX + prefix + "_" + random(32);
@@ -111,12 +111,12 @@ public class ApiKeys {
                 "SELECT k FROM ApiKeyEntity k ORDER BY k.createdAt DESC", ApiKeyEntity.class).getResultList());
     }
 
-    /** Revokes any user's key (an operator's action); @throws ApiException 404 for an unknown id */
+    /** Revokes any user's key (an operator's action); @throws PergolaException 404 for an unknown id */
     public ApiKeyEntity revokeAny(String keyId) {
         return jpa.txExpr(TransactionType.Required, em -> {
             ApiKeyEntity key = em.find(ApiKeyEntity.class, keyId);
             if (key == null) {
-                throw ApiException.notFound("No API key " + keyId);
+                throw PergolaException.notFound("No API key " + keyId);
             }
             if (key.revokedAt == null) {
                 key.revokedAt = Timestamp.from(Instant.now());
@@ -129,7 +129,7 @@ public class ApiKeys {
         jpa.tx(TransactionType.Required, em -> {
             ApiKeyEntity key = em.find(ApiKeyEntity.class, keyId);
             if (key == null || !key.userId.equals(userId)) {
-                throw ApiException.notFound("No API key " + keyId);
+                throw PergolaException.notFound("No API key " + keyId);
             }
             if (key.revokedAt == null) {
                 key.revokedAt = Timestamp.from(Instant.now());

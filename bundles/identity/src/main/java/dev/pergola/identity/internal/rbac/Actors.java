@@ -16,8 +16,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import dev.pergola.api.identity.PergolaPrincipal;
-import dev.pergola.api.rest.ApiException;
-import dev.pergola.api.rest.ErrorCode;
+import dev.pergola.api.errors.PergolaException;
 import dev.pergola.identity.internal.account.Accounts;
 import dev.pergola.identity.internal.store.UserEntity;
 
@@ -56,7 +55,7 @@ public class Actors {
     /**
      * The operator of the shell command running on this thread.
      *
-     * @throws ApiException 403 when no Pergola operator is signed in
+     * @throws PergolaException 403 when no Pergola operator is signed in
      */
     @SuppressWarnings("removal") // the Subject of a Karaf shell session is bound to the access-control context
     public Actor operator() {
@@ -68,7 +67,7 @@ public class Actors {
         String name = subject == null ? null : subject.getPrincipals(UserPrincipal.class).stream()
                 .map(Principal::getName).findFirst().orElse(null);
         if (name == null) {
-            throw new ApiException(ErrorCode.PERMISSION_DENIED,
+            throw new PergolaException(PergolaException.PERMISSION_DENIED,
                     "No signed-in operator: account and role commands run only in a shell session of a Pergola user.");
         }
         Optional<UserEntity> account = accounts.findByLogin(name);
@@ -78,7 +77,7 @@ public class Actors {
         if (account.isEmpty() && isLocalConsole(subject, name, localUser)) {
             return new Actor(null, name + " (local console)", accounts.allPermissions(), Set.of(), true, false);
         }
-        throw new ApiException(ErrorCode.PERMISSION_DENIED, "The operator '" + name + "' is not an active Pergola account.",
+        throw new PergolaException(PergolaException.PERMISSION_DENIED, "The operator '" + name + "' is not an active Pergola account.",
                 Map.of(), Map.of());
     }
 

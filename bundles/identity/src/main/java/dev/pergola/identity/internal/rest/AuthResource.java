@@ -130,7 +130,7 @@ public class AuthResource {
         accounts.recordLogin(user.id);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("csrf_token", CsrfTokens.forSecret(opened.refreshToken()));
-        body.put("expires_at", Timestamps.iso(opened.session().expiresAt));
+        body.put("expires_at", Timestamps.iso(opened.session().expiresAt()));
         body.put("user", UserView.of(user, accounts.roleNames(user), null));
         Response.ResponseBuilder response = Response.ok(ApiResponse.of(body));
         for (String cookie : BrowserSession.open(opened.refreshToken(), clientAddresses.isSecure(http))) {
@@ -194,7 +194,7 @@ public class AuthResource {
     @PermitAll
     public ApiResponse<Map<String, Object>> refresh(RefreshRequest request) {
         Sessions.Opened opened = sessions.refresh(request == null ? null : request.refreshToken);
-        UserEntity user = accounts.findById(opened.session().userId).filter(UserEntity::isActive)
+        UserEntity user = accounts.findById(opened.session().userId()).filter(UserEntity::isActive)
                 .orElseThrow(() -> new ApiException(ErrorCode.INVALID_TOKEN, "The account is no longer active."));
         return ApiResponse.of(tokenResponse(user, opened));
     }
@@ -244,7 +244,7 @@ public class AuthResource {
 
     private Map<String, Object> tokenResponse(UserEntity user, Sessions.Opened opened) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("access_token", tokens.issue(user.id, user.username, opened.session().id));
+        body.put("access_token", tokens.issue(user.id, user.username, opened.session().id()));
         body.put("refresh_token", opened.refreshToken());
         body.put("token_type", "Bearer");
         body.put("expires_in", tokens.ttlSeconds());

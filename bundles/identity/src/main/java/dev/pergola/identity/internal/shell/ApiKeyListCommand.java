@@ -3,7 +3,6 @@ package dev.pergola.identity.internal.shell;
 import java.time.Instant;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
@@ -13,7 +12,6 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 
-import dev.pergola.api.query.ListQueryParser;
 import dev.pergola.identity.internal.account.UserDirectory;
 import dev.pergola.identity.internal.apikey.ApiKeys;
 import dev.pergola.identity.internal.store.ApiKeyEntity;
@@ -34,13 +32,10 @@ public class ApiKeyListCommand implements Action {
     @Reference
     private UserDirectory users;
 
-    @Reference
-    private ListQueryParser parser;
 
     @Override
     public Object execute() {
-        Map<String, String> names = users.list(parser.parse(Map.of("per_page", java.util.List.of("100")),
-                UserCommands.LIST), false).items().stream().collect(Collectors.toMap(u -> u.id, u -> u.username, (a, b) -> a));
+        Map<String, String> names = new java.util.HashMap<>();
         ShellTable table = new ShellTable();
         for (String column : new String[] {"Id", "Name", "Owner", "Scopes", "Expires", "Last used", "State"}) {
             table.column(column);
@@ -48,7 +43,7 @@ public class ApiKeyListCommand implements Action {
         Instant now = Instant.now();
         Function<java.sql.Timestamp, String> time = t -> t == null ? "" : t.toInstant().toString();
         for (ApiKeyEntity k : keys.listAll()) {
-            String owner = names.getOrDefault(k.userId, k.userId);
+            String owner = names.computeIfAbsent(k.userId, id -> users.usernameOf(id).orElse(id));
             String state = k.revokedAt != null ? "revoked" : k.expiresAt.toInstant().isAfter(now) ? "active" : "expired";
             if ((username != null && !username.equals(owner)) || (!all && !state.equals("active"))) {
                 continue;

@@ -10,7 +10,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
 
-import dev.pergola.api.rest.ApiException;
+import dev.pergola.api.errors.PergolaException;
 import dev.pergola.identity.internal.account.UserDirectory;
 import dev.pergola.identity.internal.rbac.Actors;
 import dev.pergola.identity.internal.store.UserEntity;
@@ -45,7 +45,7 @@ public class UserAddCommand implements Action {
         try {
             UserEntity created = users.create(actors.operator(), username, email, secret, null, roles);
             System.out.println("Created " + created.username + " (" + created.id + ")");
-        } catch (ApiException e) {
+        } catch (PergolaException e) {
             throw UserCommands.failure("Not created", e);
         }
         return null;

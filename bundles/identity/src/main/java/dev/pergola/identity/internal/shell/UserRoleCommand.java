@@ -7,8 +7,7 @@ import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 
-import dev.pergola.api.query.ListQueryParser;
-import dev.pergola.api.rest.ApiException;
+import dev.pergola.api.errors.PergolaException;
 import dev.pergola.identity.internal.account.UserDirectory;
 import dev.pergola.identity.internal.rbac.Actor;
 import dev.pergola.identity.internal.rbac.Actors;
@@ -31,8 +30,6 @@ abstract class UserRoleCommand implements Action {
     @Reference
     private RoleDirectory roles;
 
-    @Reference
-    private ListQueryParser parser;
 
     @Reference
     private Actors actors;
@@ -42,11 +39,11 @@ abstract class UserRoleCommand implements Action {
     @Override
     public Object execute() {
         try {
-            UserEntity user = change(actors.operator(), UserCommands.byName(users, parser, username).id,
+            UserEntity user = change(actors.operator(), users.byUsername(username).id,
                     roles.byName(role).id);
             System.out.println(user.username + " roles: " + String.join(", ",
                     new TreeSet<>(user.roles.stream().map(r -> r.name).toList())));
-        } catch (ApiException e) {
+        } catch (PergolaException e) {
             throw UserCommands.failure("Roles of " + username + " unchanged", e);
         }
         return null;
