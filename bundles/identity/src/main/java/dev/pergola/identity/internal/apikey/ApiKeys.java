@@ -22,6 +22,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import dev.pergola.api.errors.PergolaException;
+import dev.pergola.api.persistence.ListQueryExecutor;
+import dev.pergola.api.query.ListQuery;
+import dev.pergola.api.query.PageResult;
 import dev.pergola.identity.internal.account.Accounts;
 import dev.pergola.identity.internal.rbac.Actor;
 import dev.pergola.identity.internal.rbac.GrantPolicy;
@@ -43,10 +46,11 @@ public class ApiKeys {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JpaTemplate jpa;
+    private final ListQueryExecutor lists;
     private final Accounts accounts;
 
-    /** A new key: the entity and the secret to show once. */
-    public record Created(ApiKeyEntity key, String secret) {
+    /** A new key and the secret to show once. */
+    public record Created(ApiKeyDto key, String secret) {
     }
 
     /** Who a presented key acts for, which key it is, and with which permissions. */
@@ -54,8 +58,10 @@ public class ApiKeys {
     }
 
     @Activate
-    public ApiKeys(@Reference(target = "(osgi.unit.name=pergola-identity)") JpaTemplate jpa, @Reference Accounts accounts) {
+    public ApiKeys(@Reference(target = "(osgi.unit.name=pergola-identity)") JpaTemplate jpa,
+            @Reference ListQueryExecutor lists, @Reference Accounts accounts) {
         this.jpa = jpa;
+        this.lists = lists;
         this.accounts = accounts;
     }
 
@@ -96,23 +102,24 @@ public class ApiKeys {
         key.createdAt = Timestamp.from(now);
         key.expiresAt = Timestamp.from(expiry);
         jpa.tx(TransactionType.Required, em -> em.persist(key));
-        return new Created(key, secret);
+        return new Created(ApiKeyDto.of(key), secret);
     }
 
-    public List<ApiKeyEntity> list(String userId) {
-        return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
-                "SELECT k FROM ApiKeyEntity k WHERE k.userId = :u ORDER BY k.createdAt DESC", ApiKeyEntity.class)
-                .setParameter("u", userId).getResultList());
+    /** One page of the user's keys, as the list query asks. */
+    public PageResult<ApiKeyDto> list(String userId, ListQuery query) {
+        return jpa.txExpr(TransactionType.Required, em -> lists.fetch(em, ApiKeyEntity.class, query,
+                (cb, root) -> cb.equal(root.get("userId"), userId)).map(ApiKeyDto::of));
     }
 
     /** Every key of every user, newest first (the operator's view). */
-    public List<ApiKeyEntity> listAll() {
+    public List<ApiKeyDto> listAll() {
         return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
-                "SELECT k FROM ApiKeyEntity k ORDER BY k.createdAt DESC", ApiKeyEntity.class).getResultList());
+                "SELECT k FROM ApiKeyEntity k ORDER BY k.createdAt DESC", ApiKeyEntity.class).getResultList()
+                .stream().map(ApiKeyDto::of).toList());
     }
 
     /** Revokes any user's key (an operator's action); @throws PergolaException 404 for an unknown id */
-    public ApiKeyEntity revokeAny(String keyId) {
+    public ApiKeyDto revokeAny(String keyId) {
         return jpa.txExpr(TransactionType.Required, em -> {
             ApiKeyEntity key = em.find(ApiKeyEntity.class, keyId);
             if (key == null) {
@@ -121,7 +128,7 @@ public class ApiKeys {
             if (key.revokedAt == null) {
                 key.revokedAt = Timestamp.from(Instant.now());
             }
-            return key;
+            return ApiKeyDto.of(key);
         });
     }
 

@@ -51,7 +51,7 @@ public class ApiKeyCreateCommand implements Action {
             String userId = users.byUsername(username).id;
             Instant expiry = days == null ? null : Instant.now().plus(Duration.ofDays(days));
             ApiKeys.Created created = keys.create(actors.operator(), userId, name, scopes, expiry);
-            System.out.println("Key " + created.key().id + " expires " + created.key().expiresAt.toInstant());
+            System.out.println("Key " + created.key().id() + " expires " + created.key().expiresAt());
             System.out.println("Secret (shown only now): " + created.secret());
         } catch (PergolaException e) {
             throw UserCommands.failure("No key created", e);

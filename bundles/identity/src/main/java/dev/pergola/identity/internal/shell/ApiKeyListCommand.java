@@ -14,7 +14,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
 
 import dev.pergola.identity.internal.account.UserDirectory;
 import dev.pergola.identity.internal.apikey.ApiKeys;
-import dev.pergola.identity.internal.store.ApiKeyEntity;
+import dev.pergola.identity.internal.apikey.ApiKeyDto;
 
 @Service
 @Command(scope = "apikey", name = "list", description = "Lists API keys: owner, scopes, expiry, last use (never the secret)")
@@ -41,14 +41,15 @@ public class ApiKeyListCommand implements Action {
             table.column(column);
         }
         Instant now = Instant.now();
-        Function<java.sql.Timestamp, String> time = t -> t == null ? "" : t.toInstant().toString();
-        for (ApiKeyEntity k : keys.listAll()) {
-            String owner = names.computeIfAbsent(k.userId, id -> users.usernameOf(id).orElse(id));
-            String state = k.revokedAt != null ? "revoked" : k.expiresAt.toInstant().isAfter(now) ? "active" : "expired";
+        Function<Instant, String> time = t -> t == null ? "" : t.toString();
+        for (ApiKeyDto k : keys.listAll()) {
+            String owner = names.computeIfAbsent(k.userId(), id -> users.usernameOf(id).orElse(id));
+            String state = k.stateAt(now);
             if ((username != null && !username.equals(owner)) || (!all && !state.equals("active"))) {
                 continue;
             }
-            table.addRow().addContent(k.id, k.name, owner, k.scopes, time.apply(k.expiresAt), time.apply(k.lastUsedAt), state);
+            table.addRow().addContent(k.id(), k.name(), owner, String.join(",", k.scopes()), time.apply(k.expiresAt()),
+                    time.apply(k.lastUsedAt()), state);
         }
         table.print(System.out);
         return null;

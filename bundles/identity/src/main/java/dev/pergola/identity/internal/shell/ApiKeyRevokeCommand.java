@@ -31,7 +31,7 @@ public class ApiKeyRevokeCommand implements Action {
         List<Exception> failures = new ArrayList<>();
         for (String id : ids) {
             try {
-                System.out.println("Revoked " + keys.revokeAny(id).name + " (" + id + ")");
+                System.out.println("Revoked " + keys.revokeAny(id).name() + " (" + id + ")");
             } catch (PergolaException e) {
                 failures.add(new IllegalStateException(id + ": " + UserCommands.describe(e), e));
             }
