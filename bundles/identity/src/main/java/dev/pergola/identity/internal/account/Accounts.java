@@ -43,7 +43,7 @@ public class Accounts {
     /** A hash to verify against when the user does not exist, so timing does not reveal usernames; made on first need. */
     private volatile String decoyHash;
     /** The account behind each authenticated request: cached 5 s, dropped at once by changes made here. */
-    private final Cache<String, Optional<UserEntity>> activeUsers = Caffeine.newBuilder()
+    private final Cache<String, Optional<UserDto>> activeUsers = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofSeconds(5)).maximumSize(100_000).build();
 
     private record Cached(long generation, Set<String> permissions) {
@@ -57,11 +57,11 @@ public class Accounts {
     }
 
     /** The active account whose username or email (case-insensitive) is {@code login}, if the password matches. */
-    public Optional<UserEntity> authenticate(String login, String password) {
-        Optional<UserEntity> user = findByLogin(login);
+    public Optional<UserDto> authenticate(String login, String password) {
+        Optional<UserEntity> user = entityByLogin(login);
         String hash = user.map(u -> u.passwordHash).orElseGet(this::decoy);
         boolean matches = hasher.verify(password == null ? "" : password, hash);
-        return user.filter(u -> matches && u.isActive());
+        return user.filter(u -> matches && u.isActive()).map(UserDto::of);
     }
 
     private String decoy() {
@@ -73,7 +73,11 @@ public class Accounts {
         return decoy;
     }
 
-    public Optional<UserEntity> findByLogin(String login) {
+    public Optional<UserDto> findByLogin(String login) {
+        return entityByLogin(login).map(UserDto::of);
+    }
+
+    private Optional<UserEntity> entityByLogin(String login) {
         if (login == null || login.isBlank()) {
             return Optional.empty();
         }
@@ -83,13 +87,13 @@ public class Accounts {
                 UserEntity.class).setParameter("l", normalized).getResultList().stream().findFirst());
     }
 
-    public Optional<UserEntity> findById(String id) {
-        return Optional.ofNullable(jpa.txExpr(TransactionType.Required, em -> em.find(UserEntity.class, id)));
+    public Optional<UserDto> findById(String id) {
+        return Optional.ofNullable(jpa.txExpr(TransactionType.Required, em -> UserDto.of(em.find(UserEntity.class, id))));
     }
 
     /** The account if it exists, is not deleted and is active; cached briefly for per-request checks. */
-    public Optional<UserEntity> findActive(String id) {
-        return activeUsers.get(id, k -> findById(k).filter(UserEntity::isActive));
+    public Optional<UserDto> findActive(String id) {
+        return activeUsers.get(id, k -> findById(k).filter(UserDto::isActive));
     }
 
     public boolean exists(String username) {
@@ -105,10 +109,8 @@ public class Accounts {
         });
     }
 
-    public Set<String> roleNames(UserEntity user) {
-        Set<String> names = new TreeSet<>();
-        user.roles.forEach(r -> names.add(r.name));
-        return names;
+    public Set<String> roleNames(UserDto user) {
+        return user.roles();
     }
 
     /** The union of the user's roles' permissions; the {@code admin} role holds every permission there is. */

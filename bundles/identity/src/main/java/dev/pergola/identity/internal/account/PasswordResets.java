@@ -161,11 +161,11 @@ public class PasswordResets {
         if (reset == null || reset.usedAt != null || !reset.expiresAt.toInstant().isAfter(Instant.now())) {
             throw invalidToken();
         }
-        UserEntity user = users.get(reset.userId);
+        UserDto user = users.get(reset.userId);
         if (!user.isActive()) {
             throw invalidToken();
         }
-        Map<String, List<String>> problems = users.newPasswordProblems(user, password, confirmation);
+        Map<String, List<String>> problems = users.newPasswordProblems(user.id(), password, confirmation);
         if (!problems.isEmpty()) {
             throw PergolaException.invalid(problems);
         }
@@ -176,16 +176,16 @@ public class PasswordResets {
                     + " WHERE r.tokenHash = :h AND r.usedAt IS NULL").setParameter("now", now).setParameter("h", hash)
                     .executeUpdate();
             em.createQuery("UPDATE PasswordResetEntity r SET r.usedAt = :now WHERE r.userId = :u AND r.usedAt IS NULL")
-                    .setParameter("now", now).setParameter("u", user.id).executeUpdate();
+                    .setParameter("now", now).setParameter("u", user.id()).executeUpdate();
             return mine == 1;
         });
         if (!spent) {
             throw invalidToken();
         }
-        users.replacePassword(user.id, password, null, "password_reset");
-        throttle.recordSuccess(user.username);
-        throttle.recordSuccess(user.email);
-        LOG.info("Password of {} reset through an emailed link", user.username);
+        users.replacePassword(user.id(), password, null, "password_reset");
+        throttle.recordSuccess(user.username());
+        throttle.recordSuccess(user.email());
+        LOG.info("Password of {} reset through an emailed link", user.username());
     }
 
     private static PergolaException invalidToken() {

@@ -85,17 +85,18 @@ public class UserDirectory {
         this.registrationEnabled = config.registration_enabled();
     }
 
-    public PageResult<UserEntity> list(ListQuery query, boolean deleted) {
+    public PageResult<UserDto> list(ListQuery query, boolean deleted) {
         return jpa.txExpr(TransactionType.Required, em -> lists.fetch(em, UserEntity.class, query,
-                (cb, root) -> deleted ? cb.isNotNull(root.get("deletedAt")) : cb.isNull(root.get("deletedAt"))));
+                (cb, root) -> deleted ? cb.isNotNull(root.get("deletedAt")) : cb.isNull(root.get("deletedAt")))
+                .map(UserDto::of));
     }
 
     /** The (not deleted) account called {@code username}, case-insensitive. @throws PergolaException RESOURCE_NOT_FOUND */
-    public UserEntity byUsername(String username) {
+    public UserDto byUsername(String username) {
         String name = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
         return jpa.txExpr(TransactionType.Required, em -> em.createQuery("SELECT u FROM UserEntity u"
                 + " WHERE LOWER(u.username) = :n AND u.deletedAt IS NULL", UserEntity.class).setParameter("n", name)
-                .getResultList().stream().findFirst())
+                .getResultList().stream().findFirst().map(UserDto::of))
                 .orElseThrow(() -> PergolaException.notFound("No user named " + username));
     }
 
@@ -105,7 +106,12 @@ public class UserDirectory {
                 .map(u -> u.username);
     }
 
-    public UserEntity get(String id) {
+    public UserDto get(String id) {
+        return UserDto.of(entity(id));
+    }
+
+    /** The stored account, for checks that need its password hash; never handed out. */
+    private UserEntity entity(String id) {
         return jpa.txExpr(TransactionType.Required, em -> find(em, id));
     }
 
@@ -113,7 +119,7 @@ public class UserDirectory {
      * An administrator (or operator) creates an account; the roles it gets ({@code user} when none is named) must
      * grant nothing beyond what {@code actor} holds.
      */
-    public UserEntity create(Actor actor, String username, String email, String password, Changes names,
+    public UserDto create(Actor actor, String username, String email, String password, Changes names,
             List<String> roleNames) {
         return create(actor, username, email, password, names, roleNames, true);
     }
@@ -122,7 +128,7 @@ public class UserDirectory {
      * The password policy is skipped only for the operator-chosen first admin password (it is warned about). A
      * null {@code actor} is the platform itself (first boot, self-registration with the default role).
      */
-    UserEntity create(Actor actor, String username, String email, String password, Changes names, List<String> roleNames,
+    UserDto create(Actor actor, String username, String email, String password, Changes names, List<String> roleNames,
             boolean enforcePolicy) {
         Map<String, List<String>> problems = fieldProblems(email, names);
         if (username == null || !USERNAME.matcher(username).matches()) {
@@ -164,11 +170,11 @@ public class UserDirectory {
             return u;
         });
         accounts.invalidate(created.id);
-        return created;
+        return UserDto.of(created);
     }
 
     /** Self-registration (when the setting allows it): a new active account with the role {@code user}. */
-    public UserEntity register(String username, String email, String password) {
+    public UserDto register(String username, String email, String password) {
         if (!registrationEnabled) {
             // 404, not 403: the endpoint is public, the feature is simply not there
             throw new PergolaException(PergolaException.NOT_FOUND,
@@ -178,7 +184,7 @@ public class UserDirectory {
     }
 
     /** The first admin, created on first boot with role {@code admin}. */
-    public UserEntity createFirstAdmin(String password) {
+    public UserDto createFirstAdmin(String password) {
         return create(null, "admin", "admin@localhost", password, null, List.of(PermissionCatalog.ADMIN_ROLE), false);
     }
 
@@ -187,7 +193,7 @@ public class UserDirectory {
     }
 
     /** An administrator edits an account (the grantor rule applies); a taken email is a 409. */
-    public UserEntity update(Actor actor, String id, Changes changes) {
+    public UserDto update(Actor actor, String id, Changes changes) {
         validate(changes);
         UserEntity updated = jpa.txExpr(TransactionType.Required, em -> {
             UserEntity u = find(em, id);
@@ -201,7 +207,7 @@ public class UserDirectory {
             return u;
         });
         accounts.invalidate(id);
-        return updated;
+        return UserDto.of(updated);
     }
 
     /**
@@ -211,9 +217,9 @@ public class UserDirectory {
      *
      * @param address the client address, for the throttle
      */
-    public UserEntity updateOwn(String userId, Changes changes, String currentPassword, ClientAddress address) {
+    public UserDto updateOwn(String userId, Changes changes, String currentPassword, ClientAddress address) {
         validate(changes);
-        UserEntity me = get(userId);
+        UserEntity me = entity(userId);
         String wanted = changes.email() == null ? null : changes.email().toLowerCase(Locale.ROOT);
         boolean emailChange = wanted != null && !wanted.equals(me.email);
         if (emailChange) {
@@ -236,27 +242,8 @@ public class UserDirectory {
             return u;
         });
         accounts.invalidate(userId);
-        return taken[0] ? shownAs(updated, wanted) : updated;
-    }
-
-    /** A copy of a (committed, detached) account that shows {@code email}, for an answer that must not differ. */
-    private static UserEntity shownAs(UserEntity u, String email) {
-        UserEntity copy = new UserEntity();
-        copy.id = u.id;
-        copy.username = u.username;
-        copy.email = email;
-        copy.firstName = u.firstName;
-        copy.lastName = u.lastName;
-        copy.phone = u.phone;
-        copy.bio = u.bio;
-        copy.locale = u.locale;
-        copy.timezone = u.timezone;
-        copy.status = u.status;
-        copy.createdAt = u.createdAt;
-        copy.updatedAt = u.updatedAt;
-        copy.lastLoginAt = u.lastLoginAt;
-        copy.roles.addAll(u.roles);
-        return copy;
+        UserDto shown = UserDto.of(updated);
+        return taken[0] ? shown.withEmail(wanted) : shown;
     }
 
     /** Lengths (from the schema), email shape and time zone of writable fields; 422 naming each bad field. */
@@ -315,7 +302,7 @@ public class UserDirectory {
      */
     public void changePassword(String userId, String current, String password, String confirmation, String keepSession,
             ClientAddress address) {
-        UserEntity user = get(userId);
+        UserEntity user = entity(userId);
         Map<String, List<String>> problems = new LinkedHashMap<>();
         List<String> wrong = currentPasswordProblems(user, current, address);
         if (!wrong.isEmpty()) {
@@ -333,7 +320,7 @@ public class UserDirectory {
      * the user ends.
      */
     public void setPassword(Actor actor, String userId, String password) {
-        UserEntity user = get(userId);
+        UserEntity user = entity(userId);
         mayEdit(actor, user);
         Map<String, List<String>> problems = newPasswordProblems(user, password, password);
         if (!problems.isEmpty()) {
@@ -346,7 +333,11 @@ public class UserDirectory {
      * What is wrong with a new password for this user: policy, reuse of a recent password, confirmation.
      * Keys are request fields ({@code password}, {@code password_confirmation}).
      */
-    Map<String, List<String>> newPasswordProblems(UserEntity user, String password, String confirmation) {
+    Map<String, List<String>> newPasswordProblems(String userId, String password, String confirmation) {
+        return newPasswordProblems(entity(userId), password, confirmation);
+    }
+
+    private Map<String, List<String>> newPasswordProblems(UserEntity user, String password, String confirmation) {
         Map<String, List<String>> problems = new LinkedHashMap<>();
         List<String> policyProblems = new ArrayList<>(policy.problems(password, user.username));
         if (policyProblems.isEmpty() && usedRecently(user, password)) {
@@ -420,7 +411,7 @@ public class UserDirectory {
         sessions.endAllOf(id, "account_deleted", null);
     }
 
-    public UserEntity restore(Actor actor, String id) {
+    public UserDto restore(Actor actor, String id) {
         UserEntity restored = jpa.txExpr(TransactionType.Required, em -> {
             UserEntity u = em.find(UserEntity.class, id);
             if (u == null) {
@@ -433,10 +424,10 @@ public class UserDirectory {
             return u;
         });
         accounts.invalidate(id);
-        return restored;
+        return UserDto.of(restored);
     }
 
-    public UserEntity setActive(Actor actor, String id, boolean active) {
+    public UserDto setActive(Actor actor, String id, boolean active) {
         if (!active && actor.is(id)) {
             throw PergolaException.conflict("You cannot deactivate your own account.");
         }
@@ -454,10 +445,10 @@ public class UserDirectory {
         if (!active) {
             sessions.endAllOf(id, "account_deactivated", null);
         }
-        return result;
+        return UserDto.of(result);
     }
 
-    public UserEntity assignRole(Actor actor, String userId, String roleId) {
+    public UserDto assignRole(Actor actor, String userId, String roleId) {
         UserEntity result = jpa.txExpr(TransactionType.Required, em -> {
             UserEntity u = find(em, userId);
             RoleEntity role = em.find(RoleEntity.class, roleId);
@@ -470,10 +461,10 @@ public class UserDirectory {
             return u;
         });
         accounts.invalidate(userId);
-        return result;
+        return UserDto.of(result);
     }
 
-    public UserEntity removeRole(Actor actor, String userId, String roleId) {
+    public UserDto removeRole(Actor actor, String userId, String roleId) {
         UserEntity result = jpa.txExpr(TransactionType.Required, em -> {
             UserEntity u = find(em, userId);
             mayEdit(actor, u);
@@ -486,7 +477,7 @@ public class UserDirectory {
             return u;
         });
         accounts.invalidate(userId);
-        return result;
+        return UserDto.of(result);
     }
 
     /** The grantor rule for changing someone's account: the actor must hold all the account holds. */

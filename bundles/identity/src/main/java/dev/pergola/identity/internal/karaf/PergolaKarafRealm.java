@@ -70,7 +70,7 @@ public class PergolaKarafRealm implements JaasRealm, ShellAuthenticator {
         ClientAddress address = origins.current().orElseGet(() -> ClientAddress.fromSocketText(socketAddress));
         try {
             return throttle.attempt(username, address, () -> accounts.authenticate(username, password)
-                    .map(user -> KarafRoles.of(accounts.effectivePermissions(user.id))));
+                    .map(user -> KarafRoles.of(accounts.effectivePermissions(user.id()))));
         } catch (PergolaException throttledOrBusy) {
             return Optional.empty(); // JAAS has no "wait" or "busy": the login just fails
         }

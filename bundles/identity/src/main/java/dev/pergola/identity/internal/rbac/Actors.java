@@ -18,7 +18,7 @@ import org.osgi.service.component.annotations.Reference;
 import dev.pergola.api.identity.PergolaPrincipal;
 import dev.pergola.api.errors.PergolaException;
 import dev.pergola.identity.internal.account.Accounts;
-import dev.pergola.identity.internal.store.UserEntity;
+import dev.pergola.identity.internal.account.UserDto;
 
 /**
  * Who is acting, for the grantor rule ({@link GrantPolicy}): the caller of a REST request, or the operator of a
@@ -46,9 +46,9 @@ public class Actors {
     }
 
     /** An account acting by itself (e.g. from the shell). */
-    public Actor of(UserEntity user) {
-        Set<String> held = accounts.effectivePermissions(user.id);
-        return new Actor(user.id, user.username, held, accounts.roleNames(user), held.containsAll(accounts.allPermissions()),
+    public Actor of(UserDto user) {
+        Set<String> held = accounts.effectivePermissions(user.id());
+        return new Actor(user.id(), user.username(), held, accounts.roleNames(user), held.containsAll(accounts.allPermissions()),
                 false);
     }
 
@@ -70,7 +70,7 @@ public class Actors {
             throw new PergolaException(PergolaException.PERMISSION_DENIED,
                     "No signed-in operator: account and role commands run only in a shell session of a Pergola user.");
         }
-        Optional<UserEntity> account = accounts.findByLogin(name);
+        Optional<UserDto> account = accounts.findByLogin(name);
         if (account.isPresent() && account.get().isActive()) {
             return of(account.get());
         }

@@ -48,7 +48,7 @@ public class ApiKeyCreateCommand implements Action {
     @Override
     public Object execute() {
         try {
-            String userId = users.byUsername(username).id;
+            String userId = users.byUsername(username).id();
             Instant expiry = days == null ? null : Instant.now().plus(Duration.ofDays(days));
             ApiKeys.Created created = keys.create(actors.operator(), userId, name, scopes, expiry);
             System.out.println("Key " + created.key().id() + " expires " + created.key().expiresAt());

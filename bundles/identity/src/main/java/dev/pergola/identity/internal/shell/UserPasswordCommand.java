@@ -33,7 +33,7 @@ public class UserPasswordCommand implements Action {
     @Override
     public Object execute() throws Exception {
         try {
-            String id = users.byUsername(username).id;
+            String id = users.byUsername(username).id();
             String password = session.readLine("New password: ", '*');
             String again = session.readLine("Again: ", '*');
             if (password == null || !password.equals(again)) {

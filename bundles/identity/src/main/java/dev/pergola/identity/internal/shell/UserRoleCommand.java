@@ -12,7 +12,7 @@ import dev.pergola.identity.internal.account.UserDirectory;
 import dev.pergola.identity.internal.rbac.Actor;
 import dev.pergola.identity.internal.rbac.Actors;
 import dev.pergola.identity.internal.rbac.RoleDirectory;
-import dev.pergola.identity.internal.store.UserEntity;
+import dev.pergola.identity.internal.account.UserDto;
 
 /** user:role-add and user:role-remove: the same arguments and report, a different change. */
 abstract class UserRoleCommand implements Action {
@@ -34,15 +34,15 @@ abstract class UserRoleCommand implements Action {
     @Reference
     private Actors actors;
 
-    abstract UserEntity change(Actor operator, String userId, String roleId);
+    abstract UserDto change(Actor operator, String userId, String roleId);
 
     @Override
     public Object execute() {
         try {
-            UserEntity user = change(actors.operator(), users.byUsername(username).id,
+            UserDto user = change(actors.operator(), users.byUsername(username).id(),
                     roles.byName(role).id);
-            System.out.println(user.username + " roles: " + String.join(", ",
-                    new TreeSet<>(user.roles.stream().map(r -> r.name).toList())));
+            System.out.println(user.username() + " roles: " + String.join(", ",
+                    user.roles()));
         } catch (PergolaException e) {
             throw UserCommands.failure("Roles of " + username + " unchanged", e);
         }

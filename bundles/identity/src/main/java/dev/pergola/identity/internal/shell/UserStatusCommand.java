@@ -32,7 +32,7 @@ public class UserStatusCommand implements Action {
     @Override
     public Object execute() {
         try {
-            String id = users.byUsername(username).id;
+            String id = users.byUsername(username).id();
             users.setActive(actors.operator(), id, !deactivate);
             System.out.println(username + (deactivate ? " deactivated" : " activated"));
         } catch (PergolaException e) {
