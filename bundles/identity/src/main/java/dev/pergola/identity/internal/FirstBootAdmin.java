@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.List;
 
 import org.osgi.framework.BundleContext;
@@ -18,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import dev.pergola.identity.internal.account.Accounts;
 import dev.pergola.identity.internal.account.UserDirectory;
 import dev.pergola.identity.internal.lifecycle.RetryingStart;
+import dev.pergola.identity.internal.rbac.PermissionCatalog;
 
 /**
  * Creates the first {@code admin} (role admin: every permission, so REST, the shell, SSH and the web
@@ -31,10 +33,16 @@ public class FirstBootAdmin {
     private final RetryingStart start;
 
     @Activate
-    public FirstBootAdmin(BundleContext context, @Reference Accounts accounts, @Reference UserDirectory users) {
+    public FirstBootAdmin(BundleContext context, @Reference Accounts accounts, @Reference UserDirectory users,
+            @Reference PermissionCatalog catalog) {
         Path passwordFile = Paths.get(context.getProperty("karaf.data")).resolve("initial-admin-password");
         // database and file I/O: on a thread of ours, retried until it works (SCR never retries a constructor)
-        this.start = new RetryingStart("first-boot admin", () -> ensureAdmin(passwordFile, accounts, users));
+        this.start = new RetryingStart("first-boot admin", () -> {
+            if (!catalog.ready()) {
+                throw new RetryingStart.NotYet("the role 'admin' is not seeded yet");
+            }
+            ensureAdmin(passwordFile, accounts, users);
+        }, Duration.ofMillis(100));
     }
 
     @Deactivate

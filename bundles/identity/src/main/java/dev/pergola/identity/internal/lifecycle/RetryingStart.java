@@ -23,11 +23,21 @@ public final class RetryingStart {
     private final ScheduledThreadPoolExecutor thread;
     private volatile boolean done;
 
+    /** Thrown by work that waits for something else to be ready first: retried without a warning. */
+    public static final class NotYet extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public NotYet(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
     public RetryingStart(String what, Runnable work) {
         this(what, work, Duration.ofSeconds(1));
     }
 
-    RetryingStart(String what, Runnable work, Duration firstPause) {
+    /** @param firstPause the pause after the first failure; it doubles after each next one, up to a minute */
+    public RetryingStart(String what, Runnable work, Duration firstPause) {
         this.what = what;
         this.work = work;
         this.firstPause = firstPause;
@@ -49,7 +59,11 @@ public final class RetryingStart {
             }
         } catch (RuntimeException e) {
             long pause = Math.min(MAX_PAUSE.toMillis(), firstPause.toMillis() << Math.min(number - 1, 16));
-            LOG.warn("{} failed (attempt {}); trying again in {} ms: {}", what, number, pause, e.toString());
+            if (e instanceof NotYet) {
+                LOG.debug("{} waits (attempt {}): {}", what, number, e.getMessage());
+            } else {
+                LOG.warn("{} failed (attempt {}); trying again in {} ms: {}", what, number, pause, e.toString());
+            }
             if (!thread.isShutdown()) {
                 thread.schedule(() -> attempt(number + 1), pause, TimeUnit.MILLISECONDS);
             }
