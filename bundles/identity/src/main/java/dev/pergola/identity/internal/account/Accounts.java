@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
@@ -16,7 +15,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-import dev.pergola.identity.internal.cache.ExpiringCache;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import dev.pergola.identity.internal.password.PasswordHasher;
 import dev.pergola.identity.internal.rbac.PermissionCatalog;
 import dev.pergola.identity.internal.store.PermissionEntity;
@@ -32,12 +33,18 @@ public class Accounts {
     private final JpaTemplate jpa;
     private final PermissionCatalog catalog;
     private final PasswordHasher hasher = PasswordHasher.owaspMinimum();
-    /** userId → effective permissions, valid for one catalogue generation. */
-    private final ConcurrentHashMap<String, Cached> permissionCache = new ConcurrentHashMap<>();
+    /**
+     * userId → effective permissions, valid for one catalogue generation and at most 30 s (roles changed on another
+     * node). Loads and invalidations of one key are exclusive, so an invalidation after a commit is never undone by a
+     * load that read before it.
+     */
+    private final Cache<String, Cached> permissionCache = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofSeconds(30)).maximumSize(100_000).build();
     /** A hash to verify against when the user does not exist, so timing does not reveal usernames; made on first need. */
     private volatile String decoyHash;
     /** The account behind each authenticated request: cached 5 s, dropped at once by changes made here. */
-    private final ExpiringCache<String, Optional<UserEntity>> activeUsers = new ExpiringCache<>(Duration.ofSeconds(5), 100_000);
+    private final Cache<String, Optional<UserDto>> activeUsers = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofSeconds(5)).maximumSize(100_000).build();
 
     private record Cached(long generation, Set<String> permissions) {
     }
@@ -50,11 +57,11 @@ public class Accounts {
     }
 
     /** The active account whose username or email (case-insensitive) is {@code login}, if the password matches. */
-    public Optional<UserEntity> authenticate(String login, String password) {
-        Optional<UserEntity> user = findByLogin(login);
+    public Optional<UserDto> authenticate(String login, String password) {
+        Optional<UserEntity> user = entityByLogin(login);
         String hash = user.map(u -> u.passwordHash).orElseGet(this::decoy);
         boolean matches = hasher.verify(password == null ? "" : password, hash);
-        return user.filter(u -> matches && u.isActive());
+        return user.filter(u -> matches && u.isActive()).map(UserDto::of);
     }
 
     private String decoy() {
@@ -66,7 +73,11 @@ public class Accounts {
         return decoy;
     }
 
-    public Optional<UserEntity> findByLogin(String login) {
+    public Optional<UserDto> findByLogin(String login) {
+        return entityByLogin(login).map(UserDto::of);
+    }
+
+    private Optional<UserEntity> entityByLogin(String login) {
         if (login == null || login.isBlank()) {
             return Optional.empty();
         }
@@ -76,13 +87,13 @@ public class Accounts {
                 UserEntity.class).setParameter("l", normalized).getResultList().stream().findFirst());
     }
 
-    public Optional<UserEntity> findById(String id) {
-        return Optional.ofNullable(jpa.txExpr(TransactionType.Required, em -> em.find(UserEntity.class, id)));
+    public Optional<UserDto> findById(String id) {
+        return Optional.ofNullable(jpa.txExpr(TransactionType.Required, em -> UserDto.of(em.find(UserEntity.class, id))));
     }
 
     /** The account if it exists, is not deleted and is active; cached briefly for per-request checks. */
-    public Optional<UserEntity> findActive(String id) {
-        return activeUsers.get(id, k -> findById(k).filter(UserEntity::isActive));
+    public Optional<UserDto> findActive(String id) {
+        return activeUsers.get(id, k -> findById(k).filter(UserDto::isActive));
     }
 
     public boolean exists(String username) {
@@ -98,19 +109,22 @@ public class Accounts {
         });
     }
 
-    public Set<String> roleNames(UserEntity user) {
-        Set<String> names = new TreeSet<>();
-        user.roles.forEach(r -> names.add(r.name));
-        return names;
+    public Set<String> roleNames(UserDto user) {
+        return user.roles();
     }
 
     /** The union of the user's roles' permissions; the {@code admin} role holds every permission there is. */
     public Set<String> effectivePermissions(String userId) {
         long generation = catalog.generation();
-        Cached cached = permissionCache.get(userId);
-        if (cached != null && cached.generation() == generation) {
-            return cached.permissions();
+        Cached cached = permissionCache.get(userId, id -> load(id, generation));
+        if (cached.generation() != generation) {
+            permissionCache.asMap().remove(userId, cached); // the catalogue changed since: load again
+            cached = permissionCache.get(userId, id -> load(id, generation));
         }
+        return cached.permissions();
+    }
+
+    private Cached load(String userId, long generation) {
         Set<String> permissions = jpa.txExpr(TransactionType.Required, em -> {
             UserEntity user = em.find(UserEntity.class, userId);
             Set<String> result = new TreeSet<>();
@@ -129,9 +143,7 @@ public class Accounts {
             }
             return result;
         });
-        Set<String> frozen = Set.copyOf(permissions);
-        permissionCache.put(userId, new Cached(generation, frozen));
-        return frozen;
+        return new Cached(generation, Set.copyOf(permissions));
     }
 
     /** What a role grants: its permissions, or every permission there is for {@code admin}. */
@@ -150,13 +162,13 @@ public class Accounts {
                 em -> em.createQuery("SELECT p.name FROM PermissionEntity p", String.class).getResultList()));
     }
 
-    /** Drops cached permissions, after a change of roles or role permissions. */
+    /** Drops cached permissions and account states; callers call it after their transaction commits. */
     public void invalidate(String userId) {
         if (userId == null) {
-            permissionCache.clear();
-            activeUsers.clear();
+            permissionCache.invalidateAll();
+            activeUsers.invalidateAll();
         } else {
-            permissionCache.remove(userId);
+            permissionCache.invalidate(userId);
             activeUsers.invalidate(userId);
         }
     }

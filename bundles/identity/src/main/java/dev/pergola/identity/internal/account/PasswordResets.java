@@ -18,26 +18,29 @@ import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.pergola.api.mail.MailMessage;
 import dev.pergola.api.mail.Mailer;
-import dev.pergola.api.rest.ApiException;
+import dev.pergola.api.errors.PergolaException;
 import dev.pergola.identity.internal.session.OpaqueTokens;
 import dev.pergola.identity.internal.store.PasswordResetEntity;
 import dev.pergola.identity.internal.store.UserEntity;
 import dev.pergola.identity.internal.throttle.LoginThrottle;
-import dev.pergola.identity.internal.token.AuthConfig;
 
 /**
  * "Forgot password": a single-use, expiring link sent by email. Asking never reveals whether an account
  * exists; using the link sets a new password (policy and history apply), ends every session of the user
  * and lifts a brute-force lock on the account, since the mailbox owner has proven who they are.
  */
-@Component(service = PasswordResets.class, configurationPid = "dev.pergola.auth")
+@Component(service = PasswordResets.class, configurationPid = PasswordResets.PID)
+@Designate(ocd = ResetsConfig.class)
 public class PasswordResets {
+    public static final String PID = "dev.pergola.auth.reset";
     private static final Logger LOG = LoggerFactory.getLogger(PasswordResets.class);
     public static final String MAIL_CATEGORY = "auth.password-reset";
 
@@ -45,26 +48,32 @@ public class PasswordResets {
     private final UserDirectory users;
     private final Mailer mailer;
     private final LoginThrottle throttle;
-    private final Duration lifetime;
-    private final String publicUrl;
+    private volatile Duration lifetime;
+    private volatile String publicUrl;
     /** One thread does the work of "forgot password" requests, off the request thread; bounded backlog. */
     private final ThreadPoolExecutor worker;
     static final int QUEUE_CAPACITY = 1000;
 
     @Activate
     public PasswordResets(@Reference(target = "(osgi.unit.name=pergola-identity)") JpaTemplate jpa,
-            @Reference UserDirectory users, @Reference Mailer mailer, @Reference LoginThrottle throttle, AuthConfig config) {
+            @Reference UserDirectory users, @Reference Mailer mailer, @Reference LoginThrottle throttle, ResetsConfig config) {
         this.jpa = jpa;
         this.users = users;
         this.mailer = mailer;
         this.throttle = throttle;
-        this.lifetime = Duration.ofMinutes(config.password_reset_ttl_minutes());
-        this.publicUrl = config.public_url().replaceAll("/+$", "");
+        configure(config);
         this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(QUEUE_CAPACITY), r -> {
             Thread t = new Thread(r, "pergola-password-reset");
             t.setDaemon(true);
             return t;
         }, new ThreadPoolExecutor.AbortPolicy());
+    }
+
+    /** New links use the new lifetime and URL; links already sent keep their expiry. */
+    @Modified
+    void configure(ResetsConfig config) {
+        this.lifetime = Duration.ofMinutes(config.password_reset_ttl_minutes());
+        this.publicUrl = config.public_url().replaceAll("/+$", "");
     }
 
     /**
@@ -74,7 +83,7 @@ public class PasswordResets {
      */
     public void requestReset(String email) {
         if (email == null || !UserDirectory.EMAIL.matcher(email.trim()).matches()) {
-            throw ApiException.validation("email", "must be an email address");
+            throw PergolaException.invalid("email", "must be an email address");
         }
         String normalized = email.trim().toLowerCase(Locale.ROOT);
         try {
@@ -142,23 +151,23 @@ public class PasswordResets {
         }
     }
 
-    /** @throws ApiException 422 when the token is unknown, used or expired, or the password is not acceptable */
+    /** @throws PergolaException 422 when the token is unknown, used or expired, or the password is not acceptable */
     public void reset(String token, String password, String confirmation) {
         if (token == null || token.isBlank()) {
-            throw ApiException.validation("token", "is required");
+            throw PergolaException.invalid("token", "is required");
         }
         String hash = OpaqueTokens.hash(token.trim());
         PasswordResetEntity reset = jpa.txExpr(TransactionType.Required, em -> em.find(PasswordResetEntity.class, hash));
         if (reset == null || reset.usedAt != null || !reset.expiresAt.toInstant().isAfter(Instant.now())) {
             throw invalidToken();
         }
-        UserEntity user = users.get(reset.userId);
+        UserDto user = users.get(reset.userId);
         if (!user.isActive()) {
             throw invalidToken();
         }
-        Map<String, List<String>> problems = users.newPasswordProblems(user, password, confirmation);
+        Map<String, List<String>> problems = users.newPasswordProblems(user.id(), password, confirmation);
         if (!problems.isEmpty()) {
-            throw ApiException.validation(problems);
+            throw PergolaException.invalid(problems);
         }
         // spend this link (once, even under concurrent use) and any other outstanding one of the user
         boolean spent = jpa.txExpr(TransactionType.Required, em -> {
@@ -167,19 +176,19 @@ public class PasswordResets {
                     + " WHERE r.tokenHash = :h AND r.usedAt IS NULL").setParameter("now", now).setParameter("h", hash)
                     .executeUpdate();
             em.createQuery("UPDATE PasswordResetEntity r SET r.usedAt = :now WHERE r.userId = :u AND r.usedAt IS NULL")
-                    .setParameter("now", now).setParameter("u", user.id).executeUpdate();
+                    .setParameter("now", now).setParameter("u", user.id()).executeUpdate();
             return mine == 1;
         });
         if (!spent) {
             throw invalidToken();
         }
-        users.replacePassword(user.id, password, null, "password_reset");
-        throttle.recordSuccess(user.username);
-        throttle.recordSuccess(user.email);
-        LOG.info("Password of {} reset through an emailed link", user.username);
+        users.replacePassword(user.id(), password, null, "password_reset");
+        throttle.recordSuccess(user.username());
+        throttle.recordSuccess(user.email());
+        LOG.info("Password of {} reset through an emailed link", user.username());
     }
 
-    private static ApiException invalidToken() {
-        return ApiException.validation("token", "is invalid, used or expired; ask for a new link");
+    private static PergolaException invalidToken() {
+        return PergolaException.invalid("token", "is invalid, used or expired; ask for a new link");
     }
 }

@@ -17,13 +17,14 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
 
 import dev.pergola.api.persistence.ListQueryExecutor;
 import dev.pergola.api.query.ListQuery;
 import dev.pergola.api.query.PageResult;
-import dev.pergola.api.rest.ApiException;
-import dev.pergola.api.rest.ErrorCode;
+import dev.pergola.api.errors.PergolaException;
 import dev.pergola.identity.internal.password.PasswordHasher;
 import dev.pergola.identity.internal.rbac.Actor;
 import dev.pergola.identity.internal.rbac.GrantPolicy;
@@ -31,7 +32,6 @@ import dev.pergola.identity.internal.rbac.PermissionCatalog;
 import dev.pergola.identity.internal.session.Sessions;
 import dev.pergola.identity.internal.store.Columns;
 import dev.pergola.identity.internal.store.FieldLengths;
-import dev.pergola.identity.internal.token.AuthConfig;
 import dev.pergola.identity.internal.store.PasswordHistoryEntity;
 import dev.pergola.identity.internal.store.RoleEntity;
 import dev.pergola.identity.internal.store.UserEntity;
@@ -43,8 +43,10 @@ import dev.pergola.identity.internal.throttle.LoginThrottle;
  * {@link Actor} asking and goes through the grantor rule ({@link GrantPolicy}); self-service changes
  * ({@link #updateOwn}, {@link #changePassword}) check the current password through the login throttle.
  */
-@Component(service = UserDirectory.class, configurationPid = "dev.pergola.auth")
+@Component(service = UserDirectory.class, configurationPid = UserDirectory.PID)
+@Designate(ocd = AccountsConfig.class)
 public class UserDirectory {
+    public static final String PID = "dev.pergola.auth.accounts";
     static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{2,63}");
     static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
 
@@ -54,9 +56,9 @@ public class UserDirectory {
     private final Sessions sessions;
     private final LoginThrottle throttle;
     private final PasswordHasher hasher = PasswordHasher.owaspMinimum();
-    private final PasswordPolicy policy;
-    private final int historyDepth;
-    private final boolean registrationEnabled;
+    private volatile PasswordPolicy policy;
+    private volatile int historyDepth;
+    private volatile boolean registrationEnabled;
 
     /** Writable fields of an account; null means "leave as it is". */
     public record Changes(String email, String firstName, String lastName, String phone, String bio, String locale,
@@ -66,23 +68,50 @@ public class UserDirectory {
     @Activate
     public UserDirectory(@Reference(target = "(osgi.unit.name=pergola-identity)") JpaTemplate jpa,
             @Reference ListQueryExecutor lists, @Reference Accounts accounts, @Reference Sessions sessions,
-            @Reference LoginThrottle throttle, AuthConfig config) {
+            @Reference LoginThrottle throttle, AccountsConfig config) {
         this.sessions = sessions;
         this.throttle = throttle;
-        this.policy = new PasswordPolicy(config.password_min_length());
-        this.historyDepth = config.password_history();
-        this.registrationEnabled = config.registration_enabled();
         this.jpa = jpa;
         this.lists = lists;
         this.accounts = accounts;
+        configure(config);
     }
 
-    public PageResult<UserEntity> list(ListQuery query, boolean deleted) {
+    /** The policy applies to passwords set from now on; existing ones stay valid. */
+    @Modified
+    void configure(AccountsConfig config) {
+        this.policy = new PasswordPolicy(config.password_min_length());
+        this.historyDepth = config.password_history();
+        this.registrationEnabled = config.registration_enabled();
+    }
+
+    public PageResult<UserDto> list(ListQuery query, boolean deleted) {
         return jpa.txExpr(TransactionType.Required, em -> lists.fetch(em, UserEntity.class, query,
-                (cb, root) -> deleted ? cb.isNotNull(root.get("deletedAt")) : cb.isNull(root.get("deletedAt"))));
+                (cb, root) -> deleted ? cb.isNotNull(root.get("deletedAt")) : cb.isNull(root.get("deletedAt")))
+                .map(UserDto::of));
     }
 
-    public UserEntity get(String id) {
+    /** The (not deleted) account called {@code username}, case-insensitive. @throws PergolaException RESOURCE_NOT_FOUND */
+    public UserDto byUsername(String username) {
+        String name = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
+        return jpa.txExpr(TransactionType.Required, em -> em.createQuery("SELECT u FROM UserEntity u"
+                + " WHERE LOWER(u.username) = :n AND u.deletedAt IS NULL", UserEntity.class).setParameter("n", name)
+                .getResultList().stream().findFirst().map(UserDto::of))
+                .orElseThrow(() -> PergolaException.notFound("No user named " + username));
+    }
+
+    /** The username of the account {@code id} (deleted ones too), if it exists. */
+    public Optional<String> usernameOf(String id) {
+        return Optional.ofNullable(jpa.txExpr(TransactionType.Required, em -> em.find(UserEntity.class, id)))
+                .map(u -> u.username);
+    }
+
+    public UserDto get(String id) {
+        return UserDto.of(entity(id));
+    }
+
+    /** The stored account, for checks that need its password hash; never handed out. */
+    private UserEntity entity(String id) {
         return jpa.txExpr(TransactionType.Required, em -> find(em, id));
     }
 
@@ -90,7 +119,7 @@ public class UserDirectory {
      * An administrator (or operator) creates an account; the roles it gets ({@code user} when none is named) must
      * grant nothing beyond what {@code actor} holds.
      */
-    public UserEntity create(Actor actor, String username, String email, String password, Changes names,
+    public UserDto create(Actor actor, String username, String email, String password, Changes names,
             List<String> roleNames) {
         return create(actor, username, email, password, names, roleNames, true);
     }
@@ -99,7 +128,7 @@ public class UserDirectory {
      * The password policy is skipped only for the operator-chosen first admin password (it is warned about). A
      * null {@code actor} is the platform itself (first boot, self-registration with the default role).
      */
-    UserEntity create(Actor actor, String username, String email, String password, Changes names, List<String> roleNames,
+    UserDto create(Actor actor, String username, String email, String password, Changes names, List<String> roleNames,
             boolean enforcePolicy) {
         Map<String, List<String>> problems = fieldProblems(email, names);
         if (username == null || !USERNAME.matcher(username).matches()) {
@@ -113,7 +142,7 @@ public class UserDirectory {
             problems.put("password", passwordProblems);
         }
         if (!problems.isEmpty()) {
-            throw ApiException.validation(problems);
+            throw PergolaException.invalid(problems);
         }
         List<String> roles = roleNames == null || roleNames.isEmpty() ? List.of(PermissionCatalog.USER_ROLE) : roleNames;
         UserEntity created = jpa.txExpr(TransactionType.Required, em -> {
@@ -141,21 +170,21 @@ public class UserDirectory {
             return u;
         });
         accounts.invalidate(created.id);
-        return created;
+        return UserDto.of(created);
     }
 
     /** Self-registration (when the setting allows it): a new active account with the role {@code user}. */
-    public UserEntity register(String username, String email, String password) {
+    public UserDto register(String username, String email, String password) {
         if (!registrationEnabled) {
             // 404, not 403: the endpoint is public, the feature is simply not there
-            throw new ApiException(ErrorCode.RESOURCE_NOT_FOUND,
+            throw new PergolaException(PergolaException.NOT_FOUND,
                     "Self-registration is not enabled here; ask an administrator for an account.");
         }
         return create(null, username, email, password, null, List.of(PermissionCatalog.USER_ROLE), true);
     }
 
     /** The first admin, created on first boot with role {@code admin}. */
-    public UserEntity createFirstAdmin(String password) {
+    public UserDto createFirstAdmin(String password) {
         return create(null, "admin", "admin@localhost", password, null, List.of(PermissionCatalog.ADMIN_ROLE), false);
     }
 
@@ -164,7 +193,7 @@ public class UserDirectory {
     }
 
     /** An administrator edits an account (the grantor rule applies); a taken email is a 409. */
-    public UserEntity update(Actor actor, String id, Changes changes) {
+    public UserDto update(Actor actor, String id, Changes changes) {
         validate(changes);
         UserEntity updated = jpa.txExpr(TransactionType.Required, em -> {
             UserEntity u = find(em, id);
@@ -178,7 +207,7 @@ public class UserDirectory {
             return u;
         });
         accounts.invalidate(id);
-        return updated;
+        return UserDto.of(updated);
     }
 
     /**
@@ -188,15 +217,15 @@ public class UserDirectory {
      *
      * @param address the client address, for the throttle
      */
-    public UserEntity updateOwn(String userId, Changes changes, String currentPassword, ClientAddress address) {
+    public UserDto updateOwn(String userId, Changes changes, String currentPassword, ClientAddress address) {
         validate(changes);
-        UserEntity me = get(userId);
+        UserEntity me = entity(userId);
         String wanted = changes.email() == null ? null : changes.email().toLowerCase(Locale.ROOT);
         boolean emailChange = wanted != null && !wanted.equals(me.email);
         if (emailChange) {
             List<String> wrong = currentPasswordProblems(me, currentPassword, address);
             if (!wrong.isEmpty()) {
-                throw ApiException.validation(Map.of("current_password", wrong));
+                throw PergolaException.invalid(Map.of("current_password", wrong));
             }
         }
         boolean[] taken = {false};
@@ -213,27 +242,8 @@ public class UserDirectory {
             return u;
         });
         accounts.invalidate(userId);
-        return taken[0] ? shownAs(updated, wanted) : updated;
-    }
-
-    /** A copy of a (committed, detached) account that shows {@code email}, for an answer that must not differ. */
-    private static UserEntity shownAs(UserEntity u, String email) {
-        UserEntity copy = new UserEntity();
-        copy.id = u.id;
-        copy.username = u.username;
-        copy.email = email;
-        copy.firstName = u.firstName;
-        copy.lastName = u.lastName;
-        copy.phone = u.phone;
-        copy.bio = u.bio;
-        copy.locale = u.locale;
-        copy.timezone = u.timezone;
-        copy.status = u.status;
-        copy.createdAt = u.createdAt;
-        copy.updatedAt = u.updatedAt;
-        copy.lastLoginAt = u.lastLoginAt;
-        copy.roles.addAll(u.roles);
-        return copy;
+        UserDto shown = UserDto.of(updated);
+        return taken[0] ? shown.withEmail(wanted) : shown;
     }
 
     /** Lengths (from the schema), email shape and time zone of writable fields; 422 naming each bad field. */
@@ -243,7 +253,7 @@ public class UserDirectory {
             problems.put("email", List.of("must be an email address"));
         }
         if (!problems.isEmpty()) {
-            throw ApiException.validation(problems);
+            throw PergolaException.invalid(problems);
         }
     }
 
@@ -274,7 +284,7 @@ public class UserDirectory {
      * a wrong one counts as a failed login, so this is no unthrottled password oracle.
      *
      * @return what is wrong with {@code current} (missing or not the password); empty when it is right
-     * @throws ApiException 429 when the account or address must wait
+     * @throws PergolaException 429 when the account or address must wait
      */
     List<String> currentPasswordProblems(UserEntity user, String current, ClientAddress address) {
         if (current == null || current.isEmpty()) {
@@ -292,7 +302,7 @@ public class UserDirectory {
      */
     public void changePassword(String userId, String current, String password, String confirmation, String keepSession,
             ClientAddress address) {
-        UserEntity user = get(userId);
+        UserEntity user = entity(userId);
         Map<String, List<String>> problems = new LinkedHashMap<>();
         List<String> wrong = currentPasswordProblems(user, current, address);
         if (!wrong.isEmpty()) {
@@ -300,7 +310,7 @@ public class UserDirectory {
         }
         problems.putAll(newPasswordProblems(user, password, confirmation));
         if (!problems.isEmpty()) {
-            throw ApiException.validation(problems);
+            throw PergolaException.invalid(problems);
         }
         replacePassword(userId, password, keepSession, "password_changed");
     }
@@ -310,11 +320,11 @@ public class UserDirectory {
      * the user ends.
      */
     public void setPassword(Actor actor, String userId, String password) {
-        UserEntity user = get(userId);
+        UserEntity user = entity(userId);
         mayEdit(actor, user);
         Map<String, List<String>> problems = newPasswordProblems(user, password, password);
         if (!problems.isEmpty()) {
-            throw ApiException.validation(problems);
+            throw PergolaException.invalid(problems);
         }
         replacePassword(userId, password, null, "password_set_by_admin");
     }
@@ -323,7 +333,11 @@ public class UserDirectory {
      * What is wrong with a new password for this user: policy, reuse of a recent password, confirmation.
      * Keys are request fields ({@code password}, {@code password_confirmation}).
      */
-    Map<String, List<String>> newPasswordProblems(UserEntity user, String password, String confirmation) {
+    Map<String, List<String>> newPasswordProblems(String userId, String password, String confirmation) {
+        return newPasswordProblems(entity(userId), password, confirmation);
+    }
+
+    private Map<String, List<String>> newPasswordProblems(UserEntity user, String password, String confirmation) {
         Map<String, List<String>> problems = new LinkedHashMap<>();
         List<String> policyProblems = new ArrayList<>(policy.problems(password, user.username));
         if (policyProblems.isEmpty() && usedRecently(user, password)) {
@@ -347,14 +361,9 @@ public class UserDirectory {
             u.passwordHash = hash;
             u.updatedAt = Timestamp.from(Instant.now());
             remember(em, userId, hash);
-            em.createQuery("UPDATE SessionEntity s SET s.endedAt = :now, s.endReason = :reason"
-                    + " WHERE s.userId = :u AND s.endedAt IS NULL AND s.id <> :keep")
-                    .setParameter("now", Timestamp.from(Instant.now())).setParameter("reason", endReason)
-                    .setParameter("u", userId).setParameter("keep", keepSession == null ? "" : keepSession)
-                    .executeUpdate();
         });
-        sessions.forgetCached();
         accounts.invalidate(userId);
+        sessions.endAllOf(userId, endReason, keepSession); // after the commit, by the sessions' owner
     }
 
     /** The last {@code historyDepth} passwords (the current one always) count as recent. */
@@ -390,23 +399,23 @@ public class UserDirectory {
     /** Soft delete: the account stops working at once and can be restored. */
     public void delete(Actor actor, String id) {
         if (actor.is(id)) {
-            throw ApiException.conflict("You cannot delete your own account.");
+            throw PergolaException.conflict("You cannot delete your own account.");
         }
         jpa.tx(TransactionType.Required, em -> {
             UserEntity u = find(em, id);
             mayEdit(actor, u);
             ensureNotLastAdmin(em, u);
             u.deletedAt = Timestamp.from(Instant.now());
-            endSessions(em, id, "account_deleted");
         });
         accounts.invalidate(id);
+        sessions.endAllOf(id, "account_deleted", null);
     }
 
-    public UserEntity restore(Actor actor, String id) {
+    public UserDto restore(Actor actor, String id) {
         UserEntity restored = jpa.txExpr(TransactionType.Required, em -> {
             UserEntity u = em.find(UserEntity.class, id);
             if (u == null) {
-                throw ApiException.notFound("No user " + id);
+                throw PergolaException.notFound("No user " + id);
             }
             mayEdit(actor, u);
             ensureUnique(em, u.username, u.email, id);
@@ -415,34 +424,36 @@ public class UserDirectory {
             return u;
         });
         accounts.invalidate(id);
-        return restored;
+        return UserDto.of(restored);
     }
 
-    public UserEntity setActive(Actor actor, String id, boolean active) {
+    public UserDto setActive(Actor actor, String id, boolean active) {
         if (!active && actor.is(id)) {
-            throw ApiException.conflict("You cannot deactivate your own account.");
+            throw PergolaException.conflict("You cannot deactivate your own account.");
         }
         UserEntity result = jpa.txExpr(TransactionType.Required, em -> {
             UserEntity u = find(em, id);
             mayEdit(actor, u);
             if (!active) {
                 ensureNotLastAdmin(em, u);
-                endSessions(em, id, "account_deactivated");
             }
             u.status = active ? "active" : "inactive";
             u.updatedAt = Timestamp.from(Instant.now());
             return u;
         });
         accounts.invalidate(id);
-        return result;
+        if (!active) {
+            sessions.endAllOf(id, "account_deactivated", null);
+        }
+        return UserDto.of(result);
     }
 
-    public UserEntity assignRole(Actor actor, String userId, String roleId) {
+    public UserDto assignRole(Actor actor, String userId, String roleId) {
         UserEntity result = jpa.txExpr(TransactionType.Required, em -> {
             UserEntity u = find(em, userId);
             RoleEntity role = em.find(RoleEntity.class, roleId);
             if (role == null) {
-                throw ApiException.notFound("No role " + roleId);
+                throw PergolaException.notFound("No role " + roleId);
             }
             mayEdit(actor, u);
             GrantPolicy.assignRole(actor, role.name, accounts.grantsOf(role));
@@ -450,15 +461,15 @@ public class UserDirectory {
             return u;
         });
         accounts.invalidate(userId);
-        return result;
+        return UserDto.of(result);
     }
 
-    public UserEntity removeRole(Actor actor, String userId, String roleId) {
+    public UserDto removeRole(Actor actor, String userId, String roleId) {
         UserEntity result = jpa.txExpr(TransactionType.Required, em -> {
             UserEntity u = find(em, userId);
             mayEdit(actor, u);
             RoleEntity role = u.roles.stream().filter(r -> r.id.equals(roleId)).findFirst()
-                    .orElseThrow(() -> ApiException.notFound("The user does not have the role " + roleId));
+                    .orElseThrow(() -> PergolaException.notFound("The user does not have the role " + roleId));
             if (PermissionCatalog.ADMIN_ROLE.equals(role.name)) {
                 ensureNotLastAdmin(em, u);
             }
@@ -466,7 +477,7 @@ public class UserDirectory {
             return u;
         });
         accounts.invalidate(userId);
-        return result;
+        return UserDto.of(result);
     }
 
     /** The grantor rule for changing someone's account: the actor must hold all the account holds. */
@@ -477,7 +488,7 @@ public class UserDirectory {
     private static UserEntity find(EntityManager em, String id) {
         UserEntity u = em.find(UserEntity.class, id);
         if (u == null || u.deletedAt != null) {
-            throw ApiException.notFound("No user " + id);
+            throw PergolaException.notFound("No user " + id);
         }
         return u;
     }
@@ -486,7 +497,7 @@ public class UserDirectory {
         List<RoleEntity> found = em.createQuery("SELECT r FROM RoleEntity r WHERE r.name = :n", RoleEntity.class)
                 .setParameter("n", name).getResultList();
         if (found.isEmpty()) {
-            throw ApiException.validation("roles", "no role named '" + name + "'");
+            throw PergolaException.invalid("roles", "no role named '" + name + "'");
         }
         return found.get(0);
     }
@@ -510,7 +521,7 @@ public class UserDirectory {
             taken.add("email");
         }
         if (!taken.isEmpty()) {
-            throw ApiException.conflict("Another account already uses this " + String.join(" and ", taken) + ".");
+            throw PergolaException.conflict("Another account already uses this " + String.join(" and ", taken) + ".");
         }
     }
 
@@ -524,15 +535,8 @@ public class UserDirectory {
                 + " AND u.id <> :id AND u.deletedAt IS NULL AND u.status = 'active'", Long.class)
                 .setParameter("admin", PermissionCatalog.ADMIN_ROLE).setParameter("id", user.id).getSingleResult();
         if (otherAdmins == 0) {
-            throw ApiException.conflict("This is the last active admin; make another user admin first.");
+            throw PergolaException.conflict("This is the last active admin; make another user admin first.");
         }
-    }
-
-    private void endSessions(EntityManager em, String userId, String reason) {
-        em.createQuery("UPDATE SessionEntity s SET s.endedAt = :now, s.endReason = :reason"
-                + " WHERE s.userId = :u AND s.endedAt IS NULL").setParameter("now", Timestamp.from(Instant.now()))
-                .setParameter("reason", reason).setParameter("u", userId).executeUpdate();
-        sessions.forgetCached();
     }
 
     private static void apply(UserEntity u, Changes c) {

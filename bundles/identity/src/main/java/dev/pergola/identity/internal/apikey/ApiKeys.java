@@ -21,7 +21,10 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-import dev.pergola.api.rest.ApiException;
+import dev.pergola.api.errors.PergolaException;
+import dev.pergola.api.persistence.ListQueryExecutor;
+import dev.pergola.api.query.ListQuery;
+import dev.pergola.api.query.PageResult;
 import dev.pergola.identity.internal.account.Accounts;
 import dev.pergola.identity.internal.rbac.Actor;
 import dev.pergola.identity.internal.rbac.GrantPolicy;
@@ -43,10 +46,11 @@ public class ApiKeys {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JpaTemplate jpa;
+    private final ListQueryExecutor lists;
     private final Accounts accounts;
 
-    /** A new key: the entity and the secret to show once. */
-    public record Created(ApiKeyEntity key, String secret) {
+    /** A new key and the secret to show once. */
+    public record Created(ApiKeyDto key, String secret) {
     }
 
     /** Who a presented key acts for, which key it is, and with which permissions. */
@@ -54,8 +58,10 @@ public class ApiKeys {
     }
 
     @Activate
-    public ApiKeys(@Reference(target = "(osgi.unit.name=pergola-identity)") JpaTemplate jpa, @Reference Accounts accounts) {
+    public ApiKeys(@Reference(target = "(osgi.unit.name=pergola-identity)") JpaTemplate jpa,
+            @Reference ListQueryExecutor lists, @Reference Accounts accounts) {
         this.jpa = jpa;
+        this.lists = lists;
         this.accounts = accounts;
     }
 
@@ -65,16 +71,16 @@ public class ApiKeys {
      */
     public Created create(Actor actor, String userId, String name, List<String> scopes, Instant expiresAt) {
         if (name == null || name.isBlank() || name.length() > Columns.API_KEY_NAME) {
-            throw ApiException.validation("name", "is required, at most " + Columns.API_KEY_NAME + " characters");
+            throw PergolaException.invalid("name", "is required, at most " + Columns.API_KEY_NAME + " characters");
         }
         Set<String> held = accounts.effectivePermissions(userId);
         List<String> wanted = scopes == null ? List.of() : scopes;
         List<String> notHeld = wanted.stream().filter(s -> !held.contains(s)).toList();
         if (wanted.isEmpty()) {
-            throw ApiException.validation("scopes", "name at least one permission the key may use");
+            throw PergolaException.invalid("scopes", "name at least one permission the key may use");
         }
         if (!notHeld.isEmpty()) {
-            throw ApiException.validation("scopes", "you do not hold: " + String.join(", ", notHeld));
+            throw PergolaException.invalid("scopes", "you do not hold: " + String.join(", ", notHeld));
         }
         GrantPolicy.grant(actor, wanted, "scopes");
         String joined = String.join(",", new LinkedHashSet<>(wanted));
@@ -82,7 +88,7 @@ public class ApiKeys {
         Instant now = Instant.now();
         Instant expiry = expiresAt == null ? now.plus(DEFAULT_LIFETIME) : expiresAt;
         if (!expiry.isAfter(now) || expiry.isAfter(now.plus(MAX_LIFETIME))) {
-            throw ApiException.validation("expires_at", "must be in the future and within 366 days");
+            throw PergolaException.invalid("expires_at", "must be in the future and within 366 days");
         }
         String prefix = random(8);
         String secret = PREFIX + prefix + "_" + random(32);
@@ -96,32 +102,33 @@ public class ApiKeys {
         key.createdAt = Timestamp.from(now);
         key.expiresAt = Timestamp.from(expiry);
         jpa.tx(TransactionType.Required, em -> em.persist(key));
-        return new Created(key, secret);
+        return new Created(ApiKeyDto.of(key), secret);
     }
 
-    public List<ApiKeyEntity> list(String userId) {
-        return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
-                "SELECT k FROM ApiKeyEntity k WHERE k.userId = :u ORDER BY k.createdAt DESC", ApiKeyEntity.class)
-                .setParameter("u", userId).getResultList());
+    /** One page of the user's keys, as the list query asks. */
+    public PageResult<ApiKeyDto> list(String userId, ListQuery query) {
+        return jpa.txExpr(TransactionType.Required, em -> lists.fetch(em, ApiKeyEntity.class, query,
+                (cb, root) -> cb.equal(root.get("userId"), userId)).map(ApiKeyDto::of));
     }
 
     /** Every key of every user, newest first (the operator's view). */
-    public List<ApiKeyEntity> listAll() {
+    public List<ApiKeyDto> listAll() {
         return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
-                "SELECT k FROM ApiKeyEntity k ORDER BY k.createdAt DESC", ApiKeyEntity.class).getResultList());
+                "SELECT k FROM ApiKeyEntity k ORDER BY k.createdAt DESC", ApiKeyEntity.class).getResultList()
+                .stream().map(ApiKeyDto::of).toList());
     }
 
-    /** Revokes any user's key (an operator's action); @throws ApiException 404 for an unknown id */
-    public ApiKeyEntity revokeAny(String keyId) {
+    /** Revokes any user's key (an operator's action); @throws PergolaException 404 for an unknown id */
+    public ApiKeyDto revokeAny(String keyId) {
         return jpa.txExpr(TransactionType.Required, em -> {
             ApiKeyEntity key = em.find(ApiKeyEntity.class, keyId);
             if (key == null) {
-                throw ApiException.notFound("No API key " + keyId);
+                throw PergolaException.notFound("No API key " + keyId);
             }
             if (key.revokedAt == null) {
                 key.revokedAt = Timestamp.from(Instant.now());
             }
-            return key;
+            return ApiKeyDto.of(key);
         });
     }
 
@@ -129,7 +136,7 @@ public class ApiKeys {
         jpa.tx(TransactionType.Required, em -> {
             ApiKeyEntity key = em.find(ApiKeyEntity.class, keyId);
             if (key == null || !key.userId.equals(userId)) {
-                throw ApiException.notFound("No API key " + keyId);
+                throw PergolaException.notFound("No API key " + keyId);
             }
             if (key.revokedAt == null) {
                 key.revokedAt = Timestamp.from(Instant.now());

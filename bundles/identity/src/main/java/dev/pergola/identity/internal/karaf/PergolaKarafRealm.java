@@ -13,7 +13,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-import dev.pergola.api.rest.ApiException;
+import dev.pergola.api.errors.PergolaException;
 import dev.pergola.identity.internal.account.Accounts;
 import dev.pergola.identity.internal.client.ClientAddress;
 import dev.pergola.identity.internal.client.LoginOrigins;
@@ -70,8 +70,8 @@ public class PergolaKarafRealm implements JaasRealm, ShellAuthenticator {
         ClientAddress address = origins.current().orElseGet(() -> ClientAddress.fromSocketText(socketAddress));
         try {
             return throttle.attempt(username, address, () -> accounts.authenticate(username, password)
-                    .map(user -> KarafRoles.of(accounts.effectivePermissions(user.id))));
-        } catch (ApiException throttledOrBusy) {
+                    .map(user -> KarafRoles.of(accounts.effectivePermissions(user.id()))));
+        } catch (PergolaException throttledOrBusy) {
             return Optional.empty(); // JAAS has no "wait" or "busy": the login just fails
         }
     }

@@ -16,10 +16,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import dev.pergola.api.identity.PergolaPrincipal;
-import dev.pergola.api.rest.ApiException;
-import dev.pergola.api.rest.ErrorCode;
+import dev.pergola.api.errors.PergolaException;
 import dev.pergola.identity.internal.account.Accounts;
-import dev.pergola.identity.internal.store.UserEntity;
+import dev.pergola.identity.internal.account.UserDto;
 
 /**
  * Who is acting, for the grantor rule ({@link GrantPolicy}): the caller of a REST request, or the operator of a
@@ -47,16 +46,16 @@ public class Actors {
     }
 
     /** An account acting by itself (e.g. from the shell). */
-    public Actor of(UserEntity user) {
-        Set<String> held = accounts.effectivePermissions(user.id);
-        return new Actor(user.id, user.username, held, accounts.roleNames(user), held.containsAll(accounts.allPermissions()),
+    public Actor of(UserDto user) {
+        Set<String> held = accounts.effectivePermissions(user.id());
+        return new Actor(user.id(), user.username(), held, accounts.roleNames(user), held.containsAll(accounts.allPermissions()),
                 false);
     }
 
     /**
      * The operator of the shell command running on this thread.
      *
-     * @throws ApiException 403 when no Pergola operator is signed in
+     * @throws PergolaException 403 when no Pergola operator is signed in
      */
     @SuppressWarnings("removal") // the Subject of a Karaf shell session is bound to the access-control context
     public Actor operator() {
@@ -68,17 +67,17 @@ public class Actors {
         String name = subject == null ? null : subject.getPrincipals(UserPrincipal.class).stream()
                 .map(Principal::getName).findFirst().orElse(null);
         if (name == null) {
-            throw new ApiException(ErrorCode.PERMISSION_DENIED,
+            throw new PergolaException(PergolaException.PERMISSION_DENIED,
                     "No signed-in operator: account and role commands run only in a shell session of a Pergola user.");
         }
-        Optional<UserEntity> account = accounts.findByLogin(name);
+        Optional<UserDto> account = accounts.findByLogin(name);
         if (account.isPresent() && account.get().isActive()) {
             return of(account.get());
         }
         if (account.isEmpty() && isLocalConsole(subject, name, localUser)) {
             return new Actor(null, name + " (local console)", accounts.allPermissions(), Set.of(), true, false);
         }
-        throw new ApiException(ErrorCode.PERMISSION_DENIED, "The operator '" + name + "' is not an active Pergola account.",
+        throw new PergolaException(PergolaException.PERMISSION_DENIED, "The operator '" + name + "' is not an active Pergola account.",
                 Map.of(), Map.of());
     }
 

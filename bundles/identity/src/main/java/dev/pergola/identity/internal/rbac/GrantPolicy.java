@@ -6,8 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import dev.pergola.api.rest.ApiException;
-import dev.pergola.api.rest.ErrorCode;
+import dev.pergola.api.errors.PergolaException;
 
 /**
  * The grantor rule, in one place: nobody grants, assigns or edits what they do not hold. The account and role
@@ -60,7 +59,7 @@ public final class GrantPolicy {
      */
     public static void editAccount(Actor actor, String targetId, String target, Set<String> targetHolds) {
         if (actor.viaApiKey() && actor.is(targetId)) {
-            throw new ApiException(ErrorCode.PERMISSION_DENIED,
+            throw new PergolaException(PergolaException.PERMISSION_DENIED,
                     "An API key cannot change the account it acts for; sign in as that user.");
         }
         requireHeld(actor, targetHolds, "id",
@@ -78,9 +77,9 @@ public final class GrantPolicy {
         }
     }
 
-    private static ApiException denied(String message, String field, Set<String> permissions) {
+    private static PergolaException denied(String message, String field, Set<String> permissions) {
         List<String> names = List.copyOf(permissions);
-        return new ApiException(ErrorCode.PERMISSION_DENIED, message,
+        return new PergolaException(PergolaException.PERMISSION_DENIED, message,
                 Map.of(field, List.of("beyond your permissions: " + String.join(", ", names))),
                 Map.of("required_permission", names.get(0), "missing_permissions", names));
     }

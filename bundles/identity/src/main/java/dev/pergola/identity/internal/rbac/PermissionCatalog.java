@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.pergola.api.identity.Permissions;
 import dev.pergola.api.persistence.MigratedSchema;
+import dev.pergola.identity.internal.lifecycle.RetryingStart;
 import dev.pergola.identity.internal.store.PermissionEntity;
 import dev.pergola.identity.internal.store.RoleEntity;
 
@@ -45,22 +46,33 @@ public class PermissionCatalog implements BundleTrackerCustomizer<List<String>> 
     private final JpaTemplate jpa;
     private final AtomicLong generation = new AtomicLong();
     private final BundleTracker<List<String>> tracker;
+    private final RetryingStart start;
 
     @Activate
     public PermissionCatalog(BundleContext context,
             @Reference(target = "(osgi.unit.name=pergola-identity)") JpaTemplate jpa,
             @Reference(target = "(" + MigratedSchema.OWNER + "=dev.pergola.identity)") MigratedSchema schema) {
         this.jpa = jpa;
-        jpa.tx(TransactionType.Required, this::seed);
         // INSTALLED and up: a plugin's permissions exist while it is installed, enabled or not
         this.tracker = new BundleTracker<>(context, Bundle.INSTALLED | Bundle.RESOLVED | Bundle.STARTING
                 | Bundle.ACTIVE | Bundle.STOPPING, this);
-        tracker.open();
+        // seeding reads and writes the database: on a thread of ours, retried until it works
+        this.start = new RetryingStart("permission catalogue", () -> {
+            jpa.tx(TransactionType.Required, this::seed);
+            generation.incrementAndGet();
+            tracker.open();
+        });
     }
 
     @Deactivate
     void close() {
+        start.stop();
         tracker.close();
+    }
+
+    /** Whether the core permissions and roles are in the database and plugins' permissions are tracked. */
+    public boolean ready() {
+        return start.done();
     }
 
     public long generation() {

@@ -20,7 +20,7 @@ import org.osgi.service.component.annotations.Reference;
 import dev.pergola.api.persistence.ListQueryExecutor;
 import dev.pergola.api.query.ListQuery;
 import dev.pergola.api.query.PageResult;
-import dev.pergola.api.rest.ApiException;
+import dev.pergola.api.errors.PergolaException;
 import dev.pergola.identity.internal.account.Accounts;
 import dev.pergola.identity.internal.store.Columns;
 import dev.pergola.identity.internal.store.FieldLengths;
@@ -55,12 +55,12 @@ public class RoleDirectory {
         return jpa.txExpr(TransactionType.Required, em -> lists.fetch(em, PermissionEntity.class, query));
     }
 
-    /** @throws ApiException 404 when no role has this name */
+    /** @throws PergolaException 404 when no role has this name */
     public RoleEntity byName(String name) {
         return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
                 "SELECT r FROM RoleEntity r LEFT JOIN FETCH r.permissions WHERE r.name = :n", RoleEntity.class)
                 .setParameter("n", name).getResultList().stream().findFirst()
-                .orElseThrow(() -> ApiException.notFound("No role named " + name)));
+                .orElseThrow(() -> PergolaException.notFound("No role named " + name)));
     }
 
     public RoleEntity get(String id) {
@@ -69,13 +69,13 @@ public class RoleDirectory {
 
     public RoleEntity create(Actor actor, String name, String description, List<String> permissions) {
         if (name == null || !NAME.matcher(name).matches()) {
-            throw ApiException.validation("name", "2 to 64 lower-case letters, digits, '_' or '-', starting with a letter");
+            throw PergolaException.invalid("name", "2 to 64 lower-case letters, digits, '_' or '-', starting with a letter");
         }
         checkLengths(description, permissions);
         return jpa.txExpr(TransactionType.Required, em -> {
             if (!em.createQuery("SELECT r.id FROM RoleEntity r WHERE r.name = :n", String.class).setParameter("n", name)
                     .getResultList().isEmpty()) {
-                throw ApiException.conflict("A role named '" + name + "' exists already.");
+                throw PergolaException.conflict("A role named '" + name + "' exists already.");
             }
             RoleEntity role = new RoleEntity();
             role.id = UUID.randomUUID().toString();
@@ -116,7 +116,7 @@ public class RoleDirectory {
         jpa.tx(TransactionType.Required, em -> {
             RoleEntity role = find(em, id);
             if (role.system) {
-                throw ApiException.conflict("The role '" + role.name + "' belongs to the platform and cannot be deleted.");
+                throw PergolaException.conflict("The role '" + role.name + "' belongs to the platform and cannot be deleted.");
             }
             Set<String> grants = accounts.grantsOf(role);
             GrantPolicy.editRole(actor, role.name, grants, grants);
@@ -139,7 +139,7 @@ public class RoleDirectory {
     private static RoleEntity find(EntityManager em, String id) {
         RoleEntity role = em.find(RoleEntity.class, id);
         if (role == null) {
-            throw ApiException.notFound("No role " + id);
+            throw PergolaException.notFound("No role " + id);
         }
         return role;
     }
@@ -156,7 +156,7 @@ public class RoleDirectory {
             }
         }
         if (!unknown.isEmpty()) {
-            throw ApiException.validation("permissions", "unknown permission(s): " + String.join(", ", unknown));
+            throw PergolaException.invalid("permissions", "unknown permission(s): " + String.join(", ", unknown));
         }
         return found;
     }

@@ -19,6 +19,7 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.UriInfo;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -29,11 +30,16 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 import dev.pergola.api.identity.PergolaPrincipal;
 import dev.pergola.api.rest.ApiException;
+import dev.pergola.api.query.FieldType;
+import dev.pergola.api.query.ListQuery;
+import dev.pergola.api.query.ListQueryParser;
+import dev.pergola.api.query.ListSpec;
+import dev.pergola.api.query.PageResult;
 import dev.pergola.api.rest.ApiResponse;
 import dev.pergola.api.rest.PergolaApplication;
 import dev.pergola.identity.internal.apikey.ApiKeys;
 import dev.pergola.identity.internal.rbac.Actors;
-import dev.pergola.identity.internal.store.ApiKeyEntity;
+import dev.pergola.identity.internal.apikey.ApiKeyDto;
 
 /**
  * {@code /api/v1/auth/api-keys}: the caller's own API keys. The secret appears once, in the 201. Keys are
@@ -48,8 +54,28 @@ import dev.pergola.identity.internal.store.ApiKeyEntity;
 @RolesAllowed("**")
 @NotForApiKeys
 public class ApiKeysResource {
+    static final ListSpec LIST = ListSpec.builder()
+            .field("id", "id", FieldType.UUID).filterable()
+            .field("name", "name", FieldType.STRING).sortable().filterable().searchable()
+            .field("created_at", "createdAt", FieldType.TIMESTAMP).sortable().filterable()
+            .field("expires_at", "expiresAt", FieldType.TIMESTAMP).sortable().filterable()
+            .field("last_used_at", "lastUsedAt", FieldType.TIMESTAMP).sortable().filterable()
+            .field("revoked_at", "revokedAt", FieldType.TIMESTAMP).sortable().filterable()
+            .defaultSort("-created_at")
+            .build();
+
     private final ApiKeys keys;
     private final Actors actors;
+    private final ListQueryParser parser;
+
+    /** A key in this API: its shown prefix, never the secret (only the answer to its creation carries that). */
+    record KeyView(String id, String name, String prefix, List<String> scopes, Instant createdAt, Instant expiresAt,
+            Instant lastUsedAt, Instant revokedAt) {
+        static KeyView of(ApiKeyDto k) {
+            return new KeyView(k.id(), k.name(), k.prefix(), k.scopes(), k.createdAt(), k.expiresAt(), k.lastUsedAt(),
+                    k.revokedAt());
+        }
+    }
 
     public static final class CreateKey {
         public String name;
@@ -58,14 +84,18 @@ public class ApiKeysResource {
     }
 
     @Activate
-    public ApiKeysResource(@Reference ApiKeys keys, @Reference Actors actors) {
+    public ApiKeysResource(@Reference ApiKeys keys, @Reference Actors actors, @Reference ListQueryParser parser) {
         this.keys = keys;
         this.actors = actors;
+        this.parser = parser;
     }
 
     @GET
-    public ApiResponse<List<Map<String, Object>>> list(@Context SecurityContext security) {
-        return ApiResponse.of(keys.list(caller(security)).stream().map(ApiKeysResource::view).toList());
+    public ApiResponse<List<Map<String, Object>>> list(@Context UriInfo uri, @Context SecurityContext security) {
+        ListQuery query = parser.parse(uri.getQueryParameters(), LIST);
+        PageResult<Map<String, Object>> page = keys.list(caller(security), query)
+                .map(k -> RecordFields.project(query, KeyView.of(k)));
+        return ApiResponse.list(page.items(), page.meta());
     }
 
     @POST
@@ -82,7 +112,7 @@ public class ApiKeysResource {
         }
         ApiKeys.Created created = keys.create(actors.of((PergolaPrincipal) security.getUserPrincipal()), caller(security),
                 b.name, b.scopes, expires);
-        Map<String, Object> view = view(created.key());
+        Map<String, Object> view = RecordFields.of(KeyView.of(created.key()));
         view.put("key", created.secret());
         return Response.status(201).entity(ApiResponse.of(view)).build();
     }
@@ -97,18 +127,4 @@ public class ApiKeysResource {
     private static String caller(SecurityContext security) {
         return ((PergolaPrincipal) security.getUserPrincipal()).userId();
     }
-
-    private static Map<String, Object> view(ApiKeyEntity k) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", k.id);
-        m.put("name", k.name);
-        m.put("prefix", ApiKeys.PREFIX + k.prefix);
-        m.put("scopes", Arrays.asList(k.scopes.split(",")));
-        m.put("created_at", Timestamps.iso(k.createdAt));
-        m.put("expires_at", Timestamps.iso(k.expiresAt));
-        m.put("last_used_at", Timestamps.iso(k.lastUsedAt));
-        m.put("revoked_at", Timestamps.iso(k.revokedAt));
-        return m;
-    }
-
 }

@@ -36,7 +36,7 @@ import dev.pergola.identity.internal.client.ClientAddress;
 import dev.pergola.identity.internal.client.ClientAddresses;
 import dev.pergola.identity.internal.session.CsrfTokens;
 import dev.pergola.identity.internal.session.Sessions;
-import dev.pergola.identity.internal.store.UserEntity;
+import dev.pergola.identity.internal.account.UserDto;
 import dev.pergola.identity.internal.store.Columns;
 import dev.pergola.identity.internal.throttle.LoginThrottle;
 import dev.pergola.identity.internal.token.AccessTokens;
@@ -110,9 +110,9 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @PermitAll
     public ApiResponse<Map<String, Object>> login(LoginRequest request) {
-        UserEntity user = checkCredentials(request);
-        Sessions.Opened opened = sessions.open(user.id, address(), userAgent());
-        accounts.recordLogin(user.id);
+        UserDto user = checkCredentials(request);
+        Sessions.Opened opened = sessions.open(user.id(), address(), userAgent());
+        accounts.recordLogin(user.id());
         return ApiResponse.of(tokenResponse(user, opened));
     }
 
@@ -125,12 +125,12 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @PermitAll
     public Response openBrowserSession(LoginRequest request, @Context SecurityContext security) {
-        UserEntity user = checkCredentials(request);
-        Sessions.Opened opened = sessions.openCookie(user.id, address(), userAgent());
-        accounts.recordLogin(user.id);
+        UserDto user = checkCredentials(request);
+        Sessions.Opened opened = sessions.openCookie(user.id(), address(), userAgent());
+        accounts.recordLogin(user.id());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("csrf_token", CsrfTokens.forSecret(opened.refreshToken()));
-        body.put("expires_at", Timestamps.iso(opened.session().expiresAt));
+        body.put("expires_at", Timestamps.iso(opened.session().expiresAt()));
         body.put("user", UserView.of(user, accounts.roleNames(user), null));
         Response.ResponseBuilder response = Response.ok(ApiResponse.of(body));
         for (String cookie : BrowserSession.open(opened.refreshToken(), clientAddresses.isSecure(http))) {
@@ -139,7 +139,7 @@ public class AuthResource {
         return response.build();
     }
 
-    private UserEntity checkCredentials(LoginRequest request) {
+    private UserDto checkCredentials(LoginRequest request) {
         if (request == null || (blank(request.username) && blank(request.email)) || blank(request.password)) {
             throw ApiException.validation(blank(request == null ? null : request.password) ? "password" : "username",
                     "username (or email) and password are required");
@@ -160,7 +160,7 @@ public class AuthResource {
         if (request == null) {
             throw ApiException.validation("username", "username, email and password are required");
         }
-        UserEntity user = users.register(request.username, request.email, request.password);
+        UserDto user = users.register(request.username, request.email, request.password);
         return Response.status(Response.Status.CREATED)
                 .entity(ApiResponse.of(UserView.of(user, accounts.roleNames(user), null))).build();
     }
@@ -194,7 +194,7 @@ public class AuthResource {
     @PermitAll
     public ApiResponse<Map<String, Object>> refresh(RefreshRequest request) {
         Sessions.Opened opened = sessions.refresh(request == null ? null : request.refreshToken);
-        UserEntity user = accounts.findById(opened.session().userId).filter(UserEntity::isActive)
+        UserDto user = accounts.findById(opened.session().userId()).filter(UserDto::isActive)
                 .orElseThrow(() -> new ApiException(ErrorCode.INVALID_TOKEN, "The account is no longer active."));
         return ApiResponse.of(tokenResponse(user, opened));
     }
@@ -222,7 +222,7 @@ public class AuthResource {
     public ApiResponse<Map<String, Object>> me(@Context SecurityContext security) {
         PergolaPrincipal principal = (PergolaPrincipal) security.getUserPrincipal();
         // the authentication filter has just loaded (and cached) this account: no second read
-        UserEntity user = accounts.findActive(principal.userId())
+        UserDto user = accounts.findActive(principal.userId())
                 .orElseThrow(() -> ApiException.notFound("No such user"));
         return ApiResponse.of(UserView.of(user, accounts.roleNames(user), principal.permissions()));
     }
@@ -242,9 +242,9 @@ public class AuthResource {
         return keys.publicJwks().toJSONObject();
     }
 
-    private Map<String, Object> tokenResponse(UserEntity user, Sessions.Opened opened) {
+    private Map<String, Object> tokenResponse(UserDto user, Sessions.Opened opened) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("access_token", tokens.issue(user.id, user.username, opened.session().id));
+        body.put("access_token", tokens.issue(user.id(), user.username(), opened.session().id()));
         body.put("refresh_token", opened.refreshToken());
         body.put("token_type", "Bearer");
         body.put("expires_in", tokens.ttlSeconds());

@@ -25,7 +25,7 @@ import dev.pergola.identity.internal.account.Accounts;
 import dev.pergola.identity.internal.apikey.ApiKeys;
 import dev.pergola.identity.internal.session.CsrfTokens;
 import dev.pergola.identity.internal.session.Sessions;
-import dev.pergola.identity.internal.store.UserEntity;
+import dev.pergola.identity.internal.account.UserDto;
 import dev.pergola.identity.internal.token.AccessTokens;
 import dev.pergola.identity.internal.token.SessionBinding;
 
@@ -73,17 +73,17 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         if (apiKey != null || bearer.startsWith(ApiKeys.PREFIX)) {
             ApiKeys.Identity identity = apiKeys.authenticate(apiKey != null ? apiKey.trim() : bearer)
                     .orElseThrow(() -> new ApiException(ErrorCode.INVALID_TOKEN, "The API key is not valid."));
-            UserEntity owner = accounts.findActive(identity.userId())
+            UserDto owner = accounts.findActive(identity.userId())
                     .orElseThrow(() -> new ApiException(ErrorCode.INVALID_TOKEN, "The key's account is no longer active."));
-            install(request, PergolaPrincipal.apiKey(owner.id, owner.username, identity.permissions(), identity.keyId()),
+            install(request, PergolaPrincipal.apiKey(owner.id(), owner.username(), identity.permissions(), identity.keyId()),
                     "ApiKey");
             return;
         }
         AccessTokens.Claims claims = tokens.verify(bearer);
         SessionBinding.require(claims, sessions::activeOwner);
-        UserEntity user = accounts.findActive(claims.userId())
+        UserDto user = accounts.findActive(claims.userId())
                 .orElseThrow(() -> new ApiException(ErrorCode.INVALID_TOKEN, "The account is no longer active."));
-        install(request, new PergolaPrincipal(user.id, user.username, accounts.effectivePermissions(user.id),
+        install(request, new PergolaPrincipal(user.id(), user.username(), accounts.effectivePermissions(user.id()),
                 claims.sessionId()), "Bearer");
     }
 
@@ -105,11 +105,11 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             throw new ApiException(ErrorCode.CSRF_TOKEN_INVALID, "Requests signed in by cookie must carry the "
                     + BrowserSession.CSRF_HEADER + " header with the session's CSRF token.");
         }
-        UserEntity user = accounts.findActive(session.userId()).orElse(null);
+        UserDto user = accounts.findActive(session.userId()).orElse(null);
         if (user == null) {
             return;
         }
-        install(request, new PergolaPrincipal(user.id, user.username, accounts.effectivePermissions(user.id),
+        install(request, new PergolaPrincipal(user.id(), user.username(), accounts.effectivePermissions(user.id()),
                 session.id()), BrowserSession.SCHEME);
     }
 

@@ -30,7 +30,7 @@ import dev.pergola.identity.internal.account.Accounts;
 import dev.pergola.identity.internal.client.ClientAddress;
 import dev.pergola.identity.internal.client.ClientAddresses;
 import dev.pergola.identity.internal.account.UserDirectory;
-import dev.pergola.identity.internal.store.UserEntity;
+import dev.pergola.identity.internal.account.UserDto;
 
 /**
  * Self-service: {@code /api/v1/profile} (name, contact, bio), {@code /api/v1/profile/password} and
@@ -86,7 +86,7 @@ public class ProfileResource {
     @GET
     @Path("profile")
     public ApiResponse<Map<String, Object>> profile(@Context SecurityContext security) {
-        UserEntity u = users.get(me(security).userId());
+        UserDto u = users.get(me(security).userId());
         return ApiResponse.of(UserView.of(u, accounts.roleNames(u), null));
     }
 
@@ -100,7 +100,7 @@ public class ProfileResource {
     @NotForApiKeys
     public ApiResponse<Map<String, Object>> updateProfile(Profile body, @Context SecurityContext security) {
         Profile b = body == null ? new Profile() : body;
-        UserEntity u = users.updateOwn(me(security).userId(),
+        UserDto u = users.updateOwn(me(security).userId(),
                 new UserDirectory.Changes(b.email, b.firstName, b.lastName, b.phone, b.bio, null, null),
                 b.currentPassword, address());
         return ApiResponse.of(UserView.of(u, accounts.roleNames(u), null));
@@ -129,15 +129,15 @@ public class ProfileResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public ApiResponse<Map<String, Object>> updatePreferences(Preferences body, @Context SecurityContext security) {
         Preferences b = body == null ? new Preferences() : body;
-        UserEntity u = users.updateOwn(me(security).userId(),
+        UserDto u = users.updateOwn(me(security).userId(),
                 new UserDirectory.Changes(null, null, null, null, null, b.locale, b.timezone), null, address());
         return ApiResponse.of(preferences(u));
     }
 
-    private static Map<String, Object> preferences(UserEntity u) {
+    private static Map<String, Object> preferences(UserDto u) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("locale", u.locale);
-        m.put("timezone", u.timezone);
+        m.put("locale", u.locale());
+        m.put("timezone", u.timezone());
         return m;
     }
 

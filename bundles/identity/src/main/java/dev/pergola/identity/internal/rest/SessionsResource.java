@@ -1,7 +1,6 @@
 package dev.pergola.identity.internal.rest;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +14,7 @@ import javax.ws.rs.core.Context;
 import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.UriInfo;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -24,13 +24,17 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 import dev.pergola.api.identity.PergolaPrincipal;
+import dev.pergola.api.query.FieldType;
+import dev.pergola.api.query.ListQuery;
+import dev.pergola.api.query.ListQueryParser;
+import dev.pergola.api.query.ListSpec;
+import dev.pergola.api.query.PageResult;
 import dev.pergola.api.rest.ApiResponse;
 import dev.pergola.api.rest.PergolaApplication;
 import dev.pergola.identity.internal.session.Sessions;
-import dev.pergola.identity.internal.store.SessionEntity;
 
 /**
- * {@code /api/v1/auth/sessions}: the caller's login history (last 100), and ending one of their sessions. Not for
+ * {@code /api/v1/auth/sessions}: the caller's login history (the shared list query: page, per_page, sort, filters, fields), and ending one of their sessions. Not for
  * API keys: a leaked key must not watch or end its owner's sessions.
  */
 @Component(service = SessionsResource.class)
@@ -42,18 +46,35 @@ import dev.pergola.identity.internal.store.SessionEntity;
 @RolesAllowed("**")
 @NotForApiKeys
 public class SessionsResource {
+    static final ListSpec LIST = ListSpec.builder()
+            .field("id", "id", FieldType.UUID).filterable()
+            .field("created_at", "createdAt", FieldType.TIMESTAMP).sortable().filterable()
+            .field("last_used_at", "lastUsedAt", FieldType.TIMESTAMP).sortable().filterable()
+            .field("expires_at", "expiresAt", FieldType.TIMESTAMP).sortable().filterable()
+            .field("ended_at", "endedAt", FieldType.TIMESTAMP).sortable().filterable()
+            .field("end_reason", "endReason", FieldType.STRING).filterable()
+            .field("client_address", "clientAddress", FieldType.STRING).sortable().filterable().searchable()
+            .field("user_agent", "userAgent", FieldType.STRING).filterable().searchable()
+            .defaultSort("-created_at")
+            .build();
+
     private final Sessions sessions;
+    private final ListQueryParser parser;
 
     @Activate
-    public SessionsResource(@Reference Sessions sessions) {
+    public SessionsResource(@Reference Sessions sessions, @Reference ListQueryParser parser) {
         this.sessions = sessions;
+        this.parser = parser;
     }
 
     @GET
-    public ApiResponse<List<Map<String, Object>>> list(@Context SecurityContext security) {
+    public ApiResponse<List<Map<String, Object>>> list(@Context UriInfo uri, @Context SecurityContext security) {
         PergolaPrincipal me = (PergolaPrincipal) security.getUserPrincipal();
+        ListQuery query = parser.parse(uri.getQueryParameters(), LIST);
         Instant now = Instant.now();
-        return ApiResponse.of(sessions.ofUser(me.userId(), 100).stream().map(s -> view(s, me, now)).toList());
+        PageResult<Map<String, Object>> page = sessions.ofUser(me.userId(), query)
+                .map(s -> RecordFields.project(query, SessionView.of(s, me.sessionId(), now)));
+        return ApiResponse.list(page.items(), page.meta());
     }
 
     @DELETE
@@ -62,20 +83,4 @@ public class SessionsResource {
         sessions.endOwn(((PergolaPrincipal) security.getUserPrincipal()).userId(), id, "terminated");
         return Response.noContent().build();
     }
-
-    private static Map<String, Object> view(SessionEntity s, PergolaPrincipal me, Instant now) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", s.id);
-        m.put("created_at", Timestamps.iso(s.createdAt));
-        m.put("last_used_at", Timestamps.iso(s.lastUsedAt));
-        m.put("expires_at", Timestamps.iso(s.expiresAt));
-        m.put("ended_at", Timestamps.iso(s.endedAt));
-        m.put("end_reason", s.endReason);
-        m.put("client_address", s.clientAddress);
-        m.put("user_agent", s.userAgent);
-        m.put("current", s.id.equals(me.sessionId()));
-        m.put("active", s.endedAt == null && s.expiresAt.toInstant().isAfter(now));
-        return m;
-    }
-
 }

@@ -8,6 +8,10 @@ final class Timestamps {
     private Timestamps() {
     }
 
+    static String iso(java.time.Instant t) {
+        return t == null ? null : t.truncatedTo(ChronoUnit.MILLIS).toString();
+    }
+
     static String iso(Timestamp t) {
         return t == null ? null : t.toInstant().truncatedTo(ChronoUnit.MILLIS).toString();
     }

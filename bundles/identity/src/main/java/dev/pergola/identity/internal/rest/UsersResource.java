@@ -39,7 +39,7 @@ import dev.pergola.identity.internal.account.Accounts;
 import dev.pergola.identity.internal.account.UserDirectory;
 import dev.pergola.identity.internal.rbac.Actor;
 import dev.pergola.identity.internal.rbac.Actors;
-import dev.pergola.identity.internal.store.UserEntity;
+import dev.pergola.identity.internal.account.UserDto;
 
 /**
  * {@code /api/v1/users}: the account administration of seeds 000/001/003/004. What a caller may grant or edit
@@ -121,7 +121,7 @@ public class UsersResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(CreateUser body, @Context SecurityContext security) {
         CreateUser b = body == null ? new CreateUser() : body;
-        UserEntity created = users.create(actor(security), b.username, b.email, b.password, new UserDirectory.Changes(null, b.firstName,
+        UserDto created = users.create(actor(security), b.username, b.email, b.password, new UserDirectory.Changes(null, b.firstName,
                 b.lastName, b.phone, b.bio, b.locale, b.timezone), b.roles);
         return Response.status(201).entity(ApiResponse.of(view(created))).build();
     }
@@ -188,12 +188,12 @@ public class UsersResource {
         return ApiResponse.of(view(users.removeRole(actor(security), id, roleId)));
     }
 
-    private Map<String, Object> view(UserEntity u) {
+    private Map<String, Object> view(UserDto u) {
         Map<String, Object> m = UserView.of(u, accounts.roleNames(u), null);
-        m.put("phone", u.phone);
-        m.put("bio", u.bio);
-        m.put("updated_at", Timestamps.iso(u.updatedAt));
-        m.put("deleted_at", Timestamps.iso(u.deletedAt));
+        m.put("phone", u.phone());
+        m.put("bio", u.bio());
+        m.put("updated_at", Timestamps.iso(u.updatedAt()));
+        m.put("deleted_at", Timestamps.iso(u.deletedAt()));
         return m;
     }
 

@@ -12,8 +12,7 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
-import dev.pergola.api.query.ListQueryParser;
-import dev.pergola.api.rest.ApiException;
+import dev.pergola.api.errors.PergolaException;
 import dev.pergola.identity.internal.account.UserDirectory;
 import dev.pergola.identity.internal.apikey.ApiKeys;
 import dev.pergola.identity.internal.rbac.Actors;
@@ -42,8 +41,6 @@ public class ApiKeyCreateCommand implements Action {
     @Reference
     private UserDirectory users;
 
-    @Reference
-    private ListQueryParser parser;
 
     @Reference
     private Actors actors;
@@ -51,12 +48,12 @@ public class ApiKeyCreateCommand implements Action {
     @Override
     public Object execute() {
         try {
-            String userId = UserCommands.byName(users, parser, username).id;
+            String userId = users.byUsername(username).id();
             Instant expiry = days == null ? null : Instant.now().plus(Duration.ofDays(days));
             ApiKeys.Created created = keys.create(actors.operator(), userId, name, scopes, expiry);
-            System.out.println("Key " + created.key().id + " expires " + created.key().expiresAt.toInstant());
+            System.out.println("Key " + created.key().id() + " expires " + created.key().expiresAt());
             System.out.println("Secret (shown only now): " + created.secret());
-        } catch (ApiException e) {
+        } catch (PergolaException e) {
             throw UserCommands.failure("No key created", e);
         }
         return null;

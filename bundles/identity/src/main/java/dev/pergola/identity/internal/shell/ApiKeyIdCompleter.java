@@ -20,7 +20,7 @@ public class ApiKeyIdCompleter implements Completer {
     @Override
     public int complete(Session session, CommandLine commandLine, List<String> candidates) {
         StringsCompleter ids = new StringsCompleter();
-        keys.listAll().stream().filter(k -> k.revokedAt == null).forEach(k -> ids.getStrings().add(k.id));
+        keys.listAll().stream().filter(k -> k.revokedAt() == null).forEach(k -> ids.getStrings().add(k.id()));
         return ids.complete(session, commandLine, candidates);
     }
 }

@@ -3,7 +3,6 @@ package dev.pergola.identity.internal.shell;
 import java.time.Instant;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
@@ -13,10 +12,9 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 
-import dev.pergola.api.query.ListQueryParser;
 import dev.pergola.identity.internal.account.UserDirectory;
 import dev.pergola.identity.internal.apikey.ApiKeys;
-import dev.pergola.identity.internal.store.ApiKeyEntity;
+import dev.pergola.identity.internal.apikey.ApiKeyDto;
 
 @Service
 @Command(scope = "apikey", name = "list", description = "Lists API keys: owner, scopes, expiry, last use (never the secret)")
@@ -34,26 +32,24 @@ public class ApiKeyListCommand implements Action {
     @Reference
     private UserDirectory users;
 
-    @Reference
-    private ListQueryParser parser;
 
     @Override
     public Object execute() {
-        Map<String, String> names = users.list(parser.parse(Map.of("per_page", java.util.List.of("100")),
-                UserCommands.LIST), false).items().stream().collect(Collectors.toMap(u -> u.id, u -> u.username, (a, b) -> a));
+        Map<String, String> names = new java.util.HashMap<>();
         ShellTable table = new ShellTable();
         for (String column : new String[] {"Id", "Name", "Owner", "Scopes", "Expires", "Last used", "State"}) {
             table.column(column);
         }
         Instant now = Instant.now();
-        Function<java.sql.Timestamp, String> time = t -> t == null ? "" : t.toInstant().toString();
-        for (ApiKeyEntity k : keys.listAll()) {
-            String owner = names.getOrDefault(k.userId, k.userId);
-            String state = k.revokedAt != null ? "revoked" : k.expiresAt.toInstant().isAfter(now) ? "active" : "expired";
+        Function<Instant, String> time = t -> t == null ? "" : t.toString();
+        for (ApiKeyDto k : keys.listAll()) {
+            String owner = names.computeIfAbsent(k.userId(), id -> users.usernameOf(id).orElse(id));
+            String state = k.stateAt(now);
             if ((username != null && !username.equals(owner)) || (!all && !state.equals("active"))) {
                 continue;
             }
-            table.addRow().addContent(k.id, k.name, owner, k.scopes, time.apply(k.expiresAt), time.apply(k.lastUsedAt), state);
+            table.addRow().addContent(k.id(), k.name(), owner, String.join(",", k.scopes()), time.apply(k.expiresAt()),
+                    time.apply(k.lastUsedAt()), state);
         }
         table.print(System.out);
         return null;

@@ -2,6 +2,8 @@ package dev.pergola.identity.internal.shell;
 
 import java.util.List;
 
+import java.util.ArrayList;
+
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -9,7 +11,9 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
-import dev.pergola.api.rest.ApiException;
+import org.apache.karaf.shell.support.MultiException;
+
+import dev.pergola.api.errors.PergolaException;
 import dev.pergola.identity.internal.apikey.ApiKeys;
 
 @Service
@@ -23,14 +27,16 @@ public class ApiKeyRevokeCommand implements Action {
     private ApiKeys keys;
 
     @Override
-    public Object execute() {
+    public Object execute() throws MultiException {
+        List<Exception> failures = new ArrayList<>();
         for (String id : ids) {
             try {
-                System.out.println("Revoked " + keys.revokeAny(id).name + " (" + id + ")");
-            } catch (ApiException e) {
-                System.out.println(id + ": " + UserCommands.describe(e));
+                System.out.println("Revoked " + keys.revokeAny(id).name() + " (" + id + ")");
+            } catch (PergolaException e) {
+                failures.add(new IllegalStateException(id + ": " + UserCommands.describe(e), e));
             }
         }
+        MultiException.throwIf("Not revoked", failures); // bin/client exits non-zero
         return null;
     }
 }

@@ -10,7 +10,7 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
-import dev.pergola.api.rest.ApiException;
+import dev.pergola.api.errors.PergolaException;
 import dev.pergola.identity.internal.rbac.Actors;
 import dev.pergola.identity.internal.rbac.RoleDirectory;
 import dev.pergola.identity.internal.store.RoleEntity;
@@ -40,7 +40,7 @@ public class RoleAddCommand implements Action {
             RoleEntity role = roles.create(actors.operator(), name, description,
                     permissions == null ? List.of() : permissions);
             System.out.println("Role " + role.name + " created: " + String.join(", ", RoleCommands.permissionsOf(role)));
-        } catch (ApiException e) {
+        } catch (PergolaException e) {
             throw UserCommands.failure("Role " + name + " not created", e);
         }
         return null;

@@ -10,7 +10,9 @@ import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
-import dev.pergola.api.rest.ApiException;
+import org.apache.karaf.shell.support.MultiException;
+
+import dev.pergola.api.errors.PergolaException;
 import dev.pergola.identity.internal.rbac.Actor;
 import dev.pergola.identity.internal.rbac.Actors;
 import dev.pergola.identity.internal.rbac.RoleDirectory;
@@ -29,20 +31,18 @@ public class RoleDeleteCommand implements Action {
     private Actors actors;
 
     @Override
-    public Object execute() {
+    public Object execute() throws MultiException {
         Actor operator = actors.operator();
-        List<String> failures = new ArrayList<>();
+        List<Exception> failures = new ArrayList<>();
         for (String name : names) {
             try {
                 roles.delete(operator, roles.byName(name).id);
                 System.out.println("Role " + name + " deleted");
-            } catch (ApiException e) {
-                failures.add(name + ": " + UserCommands.describe(e));
+            } catch (PergolaException e) {
+                failures.add(new IllegalStateException(name + ": " + UserCommands.describe(e), e));
             }
         }
-        if (!failures.isEmpty()) {
-            throw new IllegalStateException("Not deleted: " + String.join("; ", failures));
-        }
+        MultiException.throwIf("Not deleted", failures); // bin/client exits non-zero
         return null;
     }
 }

@@ -8,7 +8,7 @@ import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 
-import dev.pergola.api.rest.ApiException;
+import dev.pergola.api.errors.PergolaException;
 import dev.pergola.identity.internal.rbac.Actors;
 import dev.pergola.identity.internal.rbac.RoleDirectory;
 import dev.pergola.identity.internal.store.RoleEntity;
@@ -38,7 +38,7 @@ abstract class RolePermissionsCommand implements Action {
             Set<String> granted = RoleCommands.permissionsOf(entity);
             change(granted, permissions);
             RoleCommands.setPermissions(roles, actors.operator(), entity, granted);
-        } catch (ApiException e) {
+        } catch (PergolaException e) {
             throw UserCommands.failure("Role " + role + " unchanged", e);
         }
         return null;

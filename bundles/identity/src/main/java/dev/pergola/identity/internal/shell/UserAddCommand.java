@@ -10,10 +10,10 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
 
-import dev.pergola.api.rest.ApiException;
+import dev.pergola.api.errors.PergolaException;
 import dev.pergola.identity.internal.account.UserDirectory;
 import dev.pergola.identity.internal.rbac.Actors;
-import dev.pergola.identity.internal.store.UserEntity;
+import dev.pergola.identity.internal.account.UserDto;
 
 @Service
 @Command(scope = "user", name = "add", description = "Creates a Pergola user account (role 'user' unless --role is given)")
@@ -43,9 +43,9 @@ public class UserAddCommand implements Action {
     public Object execute() throws Exception {
         String secret = password != null ? password : session.readLine("Password: ", '*');
         try {
-            UserEntity created = users.create(actors.operator(), username, email, secret, null, roles);
-            System.out.println("Created " + created.username + " (" + created.id + ")");
-        } catch (ApiException e) {
+            UserDto created = users.create(actors.operator(), username, email, secret, null, roles);
+            System.out.println("Created " + created.username() + " (" + created.id() + ")");
+        } catch (PergolaException e) {
             throw UserCommands.failure("Not created", e);
         }
         return null;

@@ -2,9 +2,7 @@ package dev.pergola.identity.internal.shell;
 
 import dev.pergola.api.query.FieldType;
 import dev.pergola.api.query.ListSpec;
-import dev.pergola.api.rest.ApiException;
-import dev.pergola.identity.internal.account.UserDirectory;
-import dev.pergola.identity.internal.store.UserEntity;
+import dev.pergola.api.errors.PergolaException;
 
 /** What the user:* commands share. */
 final class UserCommands {
@@ -17,15 +15,8 @@ final class UserCommands {
     private UserCommands() {
     }
 
-    /** The user called {@code username}, or a message for the operator. */
-    static UserEntity byName(UserDirectory users, dev.pergola.api.query.ListQueryParser parser, String username) {
-        return users.list(parser.parse(java.util.Map.of("filter[username]", java.util.List.of(username)), LIST), false)
-                .items().stream().findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("No user named " + username));
-    }
-
     /** The platform's validation message, readable on a terminal. */
-    static String describe(ApiException e) {
+    static String describe(PergolaException e) {
         return e.getMessage() + (e.details().isEmpty() ? "" : " " + e.details());
     }
 
@@ -33,7 +24,7 @@ final class UserCommands {
      * A refusal as the exception the command throws, so the shell prints it and {@code bin/client} exits
      * non-zero; {@code what} says what did not happen (e.g. "Not created").
      */
-    static IllegalStateException failure(String what, ApiException e) {
+    static IllegalStateException failure(String what, PergolaException e) {
         return new IllegalStateException(what + ": " + describe(e), e);
     }
 }

@@ -15,7 +15,7 @@ import dev.pergola.api.query.ListQueryParser;
 import dev.pergola.api.query.PageResult;
 import dev.pergola.identity.internal.account.Accounts;
 import dev.pergola.identity.internal.account.UserDirectory;
-import dev.pergola.identity.internal.store.UserEntity;
+import dev.pergola.identity.internal.account.UserDto;
 
 @Service
 @Command(scope = "user", name = "list", description = "Lists Pergola user accounts")
@@ -41,16 +41,16 @@ public class UserListCommand implements Action {
                 ? Map.of("per_page", List.of("100"), "sort", List.of("username"))
                 : Map.of("per_page", List.of("100"), "sort", List.of("username"), "search", List.of(search));
         ListQuery query = parser.parse(params, UserCommands.LIST);
-        PageResult<UserEntity> page = users.list(query, deleted);
+        PageResult<UserDto> page = users.list(query, deleted);
         ShellTable table = new ShellTable();
         table.column("Username");
         table.column("Email");
         table.column("Status");
         table.column("Roles");
         table.column("Last login");
-        for (UserEntity u : page.items()) {
-            table.addRow().addContent(u.username, u.email, u.status, String.join(",", accounts.roleNames(u)),
-                    u.lastLoginAt == null ? "-" : u.lastLoginAt.toInstant().toString());
+        for (UserDto u : page.items()) {
+            table.addRow().addContent(u.username(), u.email(), u.status(), String.join(",", accounts.roleNames(u)),
+                    u.lastLoginAt() == null ? "-" : u.lastLoginAt().toString());
         }
         table.print(System.out);
         if (page.total() > page.items().size()) {

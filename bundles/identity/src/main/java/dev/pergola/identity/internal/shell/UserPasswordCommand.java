@@ -8,8 +8,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
 
-import dev.pergola.api.query.ListQueryParser;
-import dev.pergola.api.rest.ApiException;
+import dev.pergola.api.errors.PergolaException;
 import dev.pergola.identity.internal.account.UserDirectory;
 import dev.pergola.identity.internal.rbac.Actors;
 
@@ -24,8 +23,6 @@ public class UserPasswordCommand implements Action {
     @Reference
     private UserDirectory users;
 
-    @Reference
-    private ListQueryParser parser;
 
     @Reference
     private Session session;
@@ -36,7 +33,7 @@ public class UserPasswordCommand implements Action {
     @Override
     public Object execute() throws Exception {
         try {
-            String id = UserCommands.byName(users, parser, username).id;
+            String id = users.byUsername(username).id();
             String password = session.readLine("New password: ", '*');
             String again = session.readLine("Again: ", '*');
             if (password == null || !password.equals(again)) {
@@ -44,7 +41,7 @@ public class UserPasswordCommand implements Action {
             }
             users.setPassword(actors.operator(), id, password);
             System.out.println("Password of " + username + " set; its sessions have ended.");
-        } catch (ApiException e) {
+        } catch (PergolaException e) {
             throw UserCommands.failure("Password of " + username + " unchanged", e);
         }
         return null;

@@ -4,13 +4,13 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 import dev.pergola.identity.internal.rbac.Actor;
-import dev.pergola.identity.internal.store.UserEntity;
+import dev.pergola.identity.internal.account.UserDto;
 
 @Service
 @Command(scope = "user", name = "role-add", description = "Gives an account a role")
 public class UserRoleAddCommand extends UserRoleCommand {
     @Override
-    UserEntity change(Actor operator, String userId, String roleId) {
+    UserDto change(Actor operator, String userId, String roleId) {
         return users.assignRole(operator, userId, roleId);
     }
 }

@@ -7,13 +7,12 @@ import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 
-import dev.pergola.api.query.ListQueryParser;
-import dev.pergola.api.rest.ApiException;
+import dev.pergola.api.errors.PergolaException;
 import dev.pergola.identity.internal.account.UserDirectory;
 import dev.pergola.identity.internal.rbac.Actor;
 import dev.pergola.identity.internal.rbac.Actors;
 import dev.pergola.identity.internal.rbac.RoleDirectory;
-import dev.pergola.identity.internal.store.UserEntity;
+import dev.pergola.identity.internal.account.UserDto;
 
 /** user:role-add and user:role-remove: the same arguments and report, a different change. */
 abstract class UserRoleCommand implements Action {
@@ -31,22 +30,20 @@ abstract class UserRoleCommand implements Action {
     @Reference
     private RoleDirectory roles;
 
-    @Reference
-    private ListQueryParser parser;
 
     @Reference
     private Actors actors;
 
-    abstract UserEntity change(Actor operator, String userId, String roleId);
+    abstract UserDto change(Actor operator, String userId, String roleId);
 
     @Override
     public Object execute() {
         try {
-            UserEntity user = change(actors.operator(), UserCommands.byName(users, parser, username).id,
+            UserDto user = change(actors.operator(), users.byUsername(username).id(),
                     roles.byName(role).id);
-            System.out.println(user.username + " roles: " + String.join(", ",
-                    new TreeSet<>(user.roles.stream().map(r -> r.name).toList())));
-        } catch (ApiException e) {
+            System.out.println(user.username() + " roles: " + String.join(", ",
+                    user.roles()));
+        } catch (PergolaException e) {
             throw UserCommands.failure("Roles of " + username + " unchanged", e);
         }
         return null;

@@ -4,13 +4,13 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
 import dev.pergola.identity.internal.rbac.Actor;
-import dev.pergola.identity.internal.store.UserEntity;
+import dev.pergola.identity.internal.account.UserDto;
 
 @Service
 @Command(scope = "user", name = "role-remove", description = "Takes a role away from an account (the last admin keeps it)")
 public class UserRoleRemoveCommand extends UserRoleCommand {
     @Override
-    UserEntity change(Actor operator, String userId, String roleId) {
+    UserDto change(Actor operator, String userId, String roleId) {
         return users.removeRole(operator, userId, roleId);
     }
 }

@@ -8,8 +8,7 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 
-import dev.pergola.api.query.ListQueryParser;
-import dev.pergola.api.rest.ApiException;
+import dev.pergola.api.errors.PergolaException;
 import dev.pergola.identity.internal.account.UserDirectory;
 import dev.pergola.identity.internal.rbac.Actors;
 
@@ -26,8 +25,6 @@ public class UserStatusCommand implements Action {
     @Reference
     private UserDirectory users;
 
-    @Reference
-    private ListQueryParser parser;
 
     @Reference
     private Actors actors;
@@ -35,10 +32,10 @@ public class UserStatusCommand implements Action {
     @Override
     public Object execute() {
         try {
-            String id = UserCommands.byName(users, parser, username).id;
+            String id = users.byUsername(username).id();
             users.setActive(actors.operator(), id, !deactivate);
             System.out.println(username + (deactivate ? " deactivated" : " activated"));
-        } catch (ApiException e) {
+        } catch (PergolaException e) {
             throw UserCommands.failure(username + " unchanged", e);
         }
         return null;

@@ -26,7 +26,7 @@ public class UsernameCompleter implements Completer {
     public int complete(Session session, CommandLine commandLine, List<String> candidates) {
         StringsCompleter names = new StringsCompleter();
         users.list(parser.parse(Map.of("per_page", List.of("100"), "sort", List.of("username")), UserCommands.LIST), false)
-                .items().forEach(u -> names.getStrings().add(u.username));
+                .items().forEach(u -> names.getStrings().add(u.username()));
         return names.complete(session, commandLine, candidates);
     }
 }

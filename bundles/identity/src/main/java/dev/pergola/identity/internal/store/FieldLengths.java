@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.pergola.api.rest.ApiException;
+import dev.pergola.api.errors.PergolaException;
 
 /**
  * Checks the text fields of a write request against their column sizes ({@link Columns}) and collects one
@@ -45,10 +45,10 @@ public final class FieldLengths {
         return problems;
     }
 
-    /** @throws ApiException 422 VALIDATION_ERROR when any field is too long */
+    /** @throws PergolaException 422 VALIDATION_ERROR when any field is too long */
     public void orThrow() {
         if (!problems.isEmpty()) {
-            throw ApiException.validation(problems);
+            throw PergolaException.invalid(problems);
         }
     }
 

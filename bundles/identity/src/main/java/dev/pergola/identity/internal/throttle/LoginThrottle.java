@@ -13,16 +13,15 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.pergola.api.rest.ApiException;
-import dev.pergola.api.rest.ErrorCode;
+import dev.pergola.api.errors.PergolaException;
 import dev.pergola.identity.internal.cache.LruMap;
 import dev.pergola.identity.internal.client.ClientAddress;
-import dev.pergola.identity.internal.token.AuthConfig;
 
 /**
  * The one brute-force protection of every password check (REST login, browser session, SSH, {@code bin/client},
@@ -34,8 +33,10 @@ import dev.pergola.identity.internal.token.AuthConfig;
  * address and the pair, never lengthens the account's wait. A refused attempt counts for nothing.
  * Locks and unlocks are published on Event Admin ({@value #LOCKED}, {@value #UNLOCKED}).
  */
-@Component(service = LoginThrottle.class, configurationPid = "dev.pergola.auth")
+@Component(service = LoginThrottle.class, configurationPid = LoginThrottle.PID)
+@Designate(ocd = ThrottleConfig.class)
 public class LoginThrottle {
+    public static final String PID = "dev.pergola.auth.throttle";
     public static final String LOCKED = "dev/pergola/auth/LOCKED";
     public static final String UNLOCKED = "dev/pergola/auth/UNLOCKED";
     private static final Logger LOG = LoggerFactory.getLogger(LoginThrottle.class);
@@ -51,11 +52,11 @@ public class LoginThrottle {
     private volatile LockPolicy pairPolicy;
 
     @Activate
-    public LoginThrottle(@Reference EventAdmin events, AuthConfig config) {
+    public LoginThrottle(@Reference EventAdmin events, ThrottleConfig config) {
         this(events, config, Clock.systemUTC());
     }
 
-    LoginThrottle(EventAdmin events, AuthConfig config, Clock clock) {
+    LoginThrottle(EventAdmin events, ThrottleConfig config, Clock clock) {
         this.events = events;
         this.clock = clock;
         int tracked = trackedKeys(config);
@@ -68,7 +69,7 @@ public class LoginThrottle {
 
     /** New limits apply at once; counters, locks and attempts in flight are kept. */
     @Modified
-    void configure(AuthConfig config) {
+    void configure(ThrottleConfig config) {
         Duration lockFor = Duration.ofSeconds(config.lockout_seconds());
         accountPolicy = new LockPolicy(config.lockout_free_attempts(), config.lockout_after(), lockFor, lockFor);
         addressPolicy = new LockPolicy(config.lockout_address_free_attempts(), config.lockout_address_after(), lockFor,
@@ -85,7 +86,7 @@ public class LoginThrottle {
      * Checks a password under the protection: {@code check} runs only if admitted and holds a hash permit while
      * it runs; an empty result is a failed login.
      *
-     * @throws ApiException 429 TOO_MANY_ATTEMPTS with {@code Retry-After} while the account or address must wait;
+     * @throws PergolaException 429 TOO_MANY_ATTEMPTS with {@code Retry-After} while the account or address must wait;
      *                      503 SERVICE_UNAVAILABLE with {@code Retry-After} when every hash permit is taken
      */
     public <T> Optional<T> attempt(String login, ClientAddress address, Supplier<Optional<T>> check) {
@@ -137,8 +138,8 @@ public class LoginThrottle {
         LoginAttempt attempt = new LoginAttempt(this, mode, account, client, pair, permit);
         if (permit == null) {
             attempt.close();
-            throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "Too many sign-ins in progress; retry in a moment.")
-                    .withHeader("Retry-After", "1");
+            throw PergolaException.unavailable("Too many sign-ins in progress; retry in a moment.",
+                    Duration.ofSeconds(1));
         }
         return attempt;
     }
@@ -196,22 +197,22 @@ public class LoginThrottle {
         }
     }
 
-    private static ApiException tooMany(AttemptCounter.Verdict verdict) {
+    private static PergolaException tooMany(AttemptCounter.Verdict verdict) {
         long seconds = Math.max(1, (verdict.retryAfter().toMillis() + 999) / 1000);
-        return new ApiException(ErrorCode.TOO_MANY_ATTEMPTS, (verdict.locked()
+        return new PergolaException(PergolaException.TOO_MANY_ATTEMPTS, (verdict.locked()
                 ? "Too many failed logins: locked" : "Too many failed logins: wait") + " " + seconds + " s.",
-                Map.of(), Map.of("retry_after", seconds)).withHeader("Retry-After", Long.toString(seconds));
+                Map.of(), Map.of("retry_after", seconds), Duration.ofSeconds(seconds), null);
     }
 
     private void publish(String topic, String kind, String key, Instant at) {
         events.postEvent(new Event(topic, Map.of("kind", kind, "key", key, "timestamp", at.toString())));
     }
 
-    private static int trackedKeys(AuthConfig config) {
+    private static int trackedKeys(ThrottleConfig config) {
         return Math.max(1000, config.login_tracked_keys());
     }
 
-    private static int concurrentHashes(AuthConfig config) {
+    private static int concurrentHashes(ThrottleConfig config) {
         int configured = config.login_concurrent_hashes();
         // half the processors: a flood of logins never takes the cores the API needs
         return configured > 0 ? configured : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);

@@ -9,9 +9,12 @@ import java.util.UUID;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -23,36 +26,43 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
-import dev.pergola.api.rest.ApiException;
-import dev.pergola.api.rest.ErrorCode;
-import dev.pergola.identity.internal.cache.ExpiringCache;
+import dev.pergola.api.errors.PergolaException;
 
 /** Short-lived signed access tokens (JWT, ES256): subject = user id, {@code sid} = login session. */
-@Component(service = AccessTokens.class, configurationPid = "dev.pergola.auth")
-@Designate(ocd = AuthConfig.class)
+@Component(service = AccessTokens.class, configurationPid = AccessTokens.PID)
+@Designate(ocd = TokensConfig.class)
 public class AccessTokens {
+    public static final String PID = "dev.pergola.auth.tokens";
     static final String ISSUER = "pergola";
 
     private final KeySource keys;
-    private final int ttlSeconds;
+    private volatile int ttlSeconds;
     /**
      * Tokens already verified: the exact same string needs no second ECDSA check (expiry is still checked
      * on every use). Bounded, and a token lives at most its own lifetime here.
      */
-    private final ExpiringCache<String, Optional<Claims>> verified;
+    private final Cache<String, Optional<Claims>> verified = Caffeine.newBuilder().maximumSize(50_000)
+            .expireAfterWrite(Duration.ofSeconds(300)).build();
 
     public record Claims(String userId, String sessionId, Instant expiresAt) {
     }
 
     @Activate
-    public AccessTokens(@Reference SigningKeys keys, AuthConfig config) {
+    public AccessTokens(@Reference SigningKeys keys, TokensConfig config) {
         this((KeySource) keys, config);
     }
 
-    AccessTokens(KeySource keys, AuthConfig config) {
+    AccessTokens(KeySource keys, TokensConfig config) {
         this.keys = keys;
+        configure(config);
+    }
+
+    /** A new lifetime applies to tokens issued from now on; tokens already out keep theirs. */
+    @Modified
+    void configure(TokensConfig config) {
         this.ttlSeconds = config.access_token_ttl_seconds();
-        this.verified = new ExpiringCache<>(Duration.ofSeconds(Math.min(ttlSeconds, 300)), 50_000);
+        Duration remembered = Duration.ofSeconds(Math.max(1, Math.min(ttlSeconds, 300)));
+        verified.policy().expireAfterWrite().ifPresent(e -> e.setExpiresAfter(remembered));
     }
 
     public int ttlSeconds() {
@@ -88,7 +98,7 @@ public class AccessTokens {
     }
 
     /**
-     * @throws ApiException INVALID_TOKEN when the token is not one of ours or was altered,
+     * @throws PergolaException INVALID_TOKEN when the token is not one of ours or was altered,
      *         TOKEN_EXPIRED when it was ours but its time is up
      */
     public Claims verify(String token) {
@@ -100,7 +110,7 @@ public class AccessTokens {
             throw invalid();
         }
         if (!claims.expiresAt().isAfter(Instant.now())) {
-            throw new ApiException(ErrorCode.TOKEN_EXPIRED, "The access token has expired; refresh it.");
+            throw new PergolaException(PergolaException.TOKEN_EXPIRED, "The access token has expired; refresh it.");
         }
         return claims;
     }
@@ -124,13 +134,13 @@ public class AccessTokens {
             }
             return Optional.of(new Claims(claims.getSubject(), claims.getStringClaim("sid"),
                     claims.getExpirationTime().toInstant()));
-        } catch (ParseException | JOSEException | IllegalStateException | ApiException e) {
+        } catch (ParseException | JOSEException | IllegalStateException | PergolaException e) {
             return Optional.empty();
         }
     }
 
-    private static ApiException invalid() {
-        return new ApiException(ErrorCode.INVALID_TOKEN, "The access token is not valid.");
+    private static PergolaException invalid() {
+        return new PergolaException(PergolaException.INVALID_TOKEN, "The access token is not valid.");
     }
 
     /** A token naming a key this node does not know (yet): refused, but not cached as refused. */

@@ -3,8 +3,7 @@ package dev.pergola.identity.internal.token;
 import java.util.Optional;
 import java.util.function.Function;
 
-import dev.pergola.api.rest.ApiException;
-import dev.pergola.api.rest.ErrorCode;
+import dev.pergola.api.errors.PergolaException;
 
 /**
  * An access token is good only while its login session ({@code sid}) is open <em>and</em> that session
@@ -17,16 +16,16 @@ public final class SessionBinding {
 
     /**
      * @param activeSessionOwner the user id owning an open session, empty when it has ended or never existed
-     * @throws ApiException INVALID_TOKEN when the session has ended or is not the subject's
+     * @throws PergolaException INVALID_TOKEN when the session has ended or is not the subject's
      */
     public static void require(AccessTokens.Claims claims, Function<String, Optional<String>> activeSessionOwner) {
         if (claims.sessionId() == null) {
-            throw new ApiException(ErrorCode.INVALID_TOKEN, "The access token is not valid.");
+            throw new PergolaException(PergolaException.INVALID_TOKEN, "The access token is not valid.");
         }
         String owner = activeSessionOwner.apply(claims.sessionId()).orElseThrow(
-                () -> new ApiException(ErrorCode.INVALID_TOKEN, "The session of this token has ended; log in again."));
+                () -> new PergolaException(PergolaException.INVALID_TOKEN, "The session of this token has ended; log in again."));
         if (!owner.equals(claims.userId())) {
-            throw new ApiException(ErrorCode.INVALID_TOKEN, "The access token is not valid.");
+            throw new PergolaException(PergolaException.INVALID_TOKEN, "The access token is not valid.");
         }
     }
 }

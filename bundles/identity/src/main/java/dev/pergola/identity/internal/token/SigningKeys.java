@@ -12,6 +12,7 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +38,7 @@ import dev.pergola.identity.internal.store.SigningKeyEntity;
  * key stays published (and accepted) only while a token it signed can still be alive (the access-token
  * lifetime plus a minute of clock skew), then {@link #purgeRetired()} deletes it.
  */
-@Component(service = SigningKeys.class, configurationPid = "dev.pergola.auth")
+@Component(service = SigningKeys.class, configurationPid = AccessTokens.PID)
 public class SigningKeys implements KeySource {
     private static final Logger LOG = LoggerFactory.getLogger(SigningKeys.class);
     static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
@@ -48,28 +49,56 @@ public class SigningKeys implements KeySource {
     private final JpaTemplate jpa;
     private final SecretBox box;
     /** How long after its retirement a key may still verify a live token. */
-    private final Duration retiredKeyLife;
+    private volatile Duration retiredKeyLife;
+    /** Set once the stored keys were checked (clear ones sealed, a current one made): see {@link #ensureReady}. */
+    private volatile boolean ready;
     private final VerificationKeys<ECKey> verification;
 
     @Activate
     public SigningKeys(@Reference(target = "(osgi.unit.name=pergola-identity)") JpaTemplate jpa,
             @Reference(target = "(" + MigratedSchema.OWNER + "=dev.pergola.identity)") MigratedSchema schema,
-            @Reference SecretBox box, AuthConfig config) {
+            @Reference SecretBox box, TokensConfig config) {
         this.jpa = jpa;
         this.box = box;
-        this.retiredKeyLife = Duration.ofSeconds(config.access_token_ttl_seconds()).plus(CLOCK_SKEW);
         this.verification = new VerificationKeys<>(this::loadVerificationKeys, ECKey::getKeyID, CACHE_TTL, CACHE_TTL,
                 System::nanoTime);
-        boolean sealedClearKeys = sealClearKeys();
-        if (sealedClearKeys || current() == null) {
-            // a key that was ever stored in clear may have been copied: stop signing with it
-            rotate();
+        configure(config);
+    }
+
+    /** Retired keys stay published as long as the new access-token lifetime needs. */
+    @Modified
+    void configure(TokensConfig config) {
+        this.retiredKeyLife = Duration.ofSeconds(config.access_token_ttl_seconds()).plus(CLOCK_SKEW);
+    }
+
+    /**
+     * Checks the stored keys once, on first use rather than in the constructor: a database that is not reachable
+     * yet fails this call, and the next call tries again (SCR never retries a constructor that threw).
+     */
+    private void ensureReady() {
+        if (ready) {
+            return;
+        }
+        synchronized (this) {
+            if (!ready) {
+                boolean sealedClearKeys = sealClearKeys();
+                if (sealedClearKeys || stored() == null) {
+                    // a key that was ever stored in clear may have been copied: stop signing with it
+                    generate();
+                }
+                ready = true;
+            }
         }
     }
 
     /** The key new tokens are signed with, or null when there is none this node can open. */
     @Override
     public ECKey current() {
+        ensureReady();
+        return stored();
+    }
+
+    private ECKey stored() {
         return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
                 "SELECT k FROM SigningKeyEntity k WHERE k.retiredAt IS NULL ORDER BY k.createdAt DESC",
                 SigningKeyEntity.class).setMaxResults(1).getResultList().stream().findFirst()
@@ -78,12 +107,14 @@ public class SigningKeys implements KeySource {
 
     /** Every key a live token may be signed with (public halves): the current one and recently retired ones. */
     public List<ECKey> verificationKeys() {
+        ensureReady();
         return verification.all();
     }
 
     /** The verification key a token names; see {@link VerificationKeys#find} for when this reads the database. */
     @Override
     public Optional<ECKey> verificationKey(String kid) {
+        ensureReady();
         return verification.find(kid);
     }
 
@@ -101,6 +132,11 @@ public class SigningKeys implements KeySource {
     }
 
     public synchronized ECKey rotate() {
+        ensureReady();
+        return generate();
+    }
+
+    private synchronized ECKey generate() {
         try {
             ECKey key = new ECKeyGenerator(Curve.P_256).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.ES256)
                     .keyID(UUID.randomUUID().toString()).generate();

@@ -15,9 +15,8 @@ import org.apache.aries.jpa.template.JpaTemplate;
 import org.apache.aries.jpa.template.TransactionType;
 import org.junit.Test;
 
-import dev.pergola.api.rest.ApiException;
+import dev.pergola.api.errors.PergolaException;
 import dev.pergola.identity.internal.Configs;
-import dev.pergola.identity.internal.token.AuthConfig;
 
 public class PasswordResetsTest {
     /** A database that takes as long as the test wants to look an address up; it never finds one. */
@@ -56,7 +55,7 @@ public class PasswordResetsTest {
     public void theAnswerDoesNotWaitForTheAccountLookup() throws Exception {
         SlowStore store = new SlowStore();
         PasswordResets resets = new PasswordResets(store, null, message -> "id", null,
-                Configs.of(AuthConfig.class, Map.of()));
+                Configs.of(ResetsConfig.class, Map.of()));
         try {
             long start = System.nanoTime();
             resets.requestReset("someone@example.test");
@@ -74,10 +73,10 @@ public class PasswordResetsTest {
     @Test
     public void aMalformedAddressIsRefusedAtOnce() throws Exception {
         PasswordResets resets = new PasswordResets(new SlowStore(), null, message -> "id", null,
-                Configs.of(AuthConfig.class, Map.of()));
+                Configs.of(ResetsConfig.class, Map.of()));
         try {
-            assertThrows(ApiException.class, () -> resets.requestReset("not-an-address"));
-            assertThrows(ApiException.class, () -> resets.requestReset(null));
+            assertThrows(PergolaException.class, () -> resets.requestReset("not-an-address"));
+            assertThrows(PergolaException.class, () -> resets.requestReset(null));
         } finally {
             resets.stop();
         }

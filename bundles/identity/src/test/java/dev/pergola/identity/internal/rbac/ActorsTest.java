@@ -12,8 +12,7 @@ import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.junit.Test;
 
-import dev.pergola.api.rest.ApiException;
-import dev.pergola.api.rest.ErrorCode;
+import dev.pergola.api.errors.PergolaException;
 
 public class ActorsTest {
     private static Subject subject(String user, String... roles) {
@@ -38,9 +37,9 @@ public class ActorsTest {
     @Test
     public void aCommandWithoutASignedInOperatorIsRefused() {
         Actors actors = new Actors(null);
-        ApiException none = assertThrows(ApiException.class, () -> actors.operator(null, "karaf"));
-        assertEquals(ErrorCode.PERMISSION_DENIED, none.code());
-        ApiException anonymous = assertThrows(ApiException.class, () -> actors.operator(new Subject(), "karaf"));
-        assertEquals(ErrorCode.PERMISSION_DENIED, anonymous.code());
+        PergolaException none = assertThrows(PergolaException.class, () -> actors.operator(null, "karaf"));
+        assertEquals("PERMISSION_DENIED", none.code());
+        PergolaException anonymous = assertThrows(PergolaException.class, () -> actors.operator(new Subject(), "karaf"));
+        assertEquals("PERMISSION_DENIED", anonymous.code());
     }
 }

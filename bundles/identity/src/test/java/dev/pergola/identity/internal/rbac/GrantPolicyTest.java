@@ -8,8 +8,7 @@ import java.util.Set;
 
 import org.junit.Test;
 
-import dev.pergola.api.rest.ApiException;
-import dev.pergola.api.rest.ErrorCode;
+import dev.pergola.api.errors.PergolaException;
 
 public class GrantPolicyTest {
     private static final Set<String> USER_MANAGER = Set.of("admin.users.manage", "admin.users.view");
@@ -20,17 +19,17 @@ public class GrantPolicyTest {
         return new Actor("u1", "mallory", permissions, roles, permissions.containsAll(EVERYTHING), false);
     }
 
-    private static ApiException denied(Runnable change) {
-        ApiException e = assertThrows(ApiException.class, change::run);
-        assertEquals(ErrorCode.PERMISSION_DENIED, e.code());
+    private static PergolaException denied(Runnable change) {
+        PergolaException e = assertThrows(PergolaException.class, change::run);
+        assertEquals("PERMISSION_DENIED", e.code());
         return e;
     }
 
     @Test
     public void aUserManagerCannotAssignTheAdminRole() {
-        ApiException e = denied(() -> GrantPolicy.assignRole(actor(USER_MANAGER, Set.of("managers")), "admin", EVERYTHING));
-        assertEquals(List.of("admin.plugins.manage", "admin.roles.manage", "admin.shell"), e.extra().get("missing_permissions"));
-        assertEquals("admin.plugins.manage", e.extra().get("required_permission"));
+        PergolaException e = denied(() -> GrantPolicy.assignRole(actor(USER_MANAGER, Set.of("managers")), "admin", EVERYTHING));
+        assertEquals(List.of("admin.plugins.manage", "admin.roles.manage", "admin.shell"), e.attributes().get("missing_permissions"));
+        assertEquals("admin.plugins.manage", e.attributes().get("required_permission"));
         assertEquals(Set.of("roles"), e.details().keySet());
     }
 
@@ -56,9 +55,9 @@ public class GrantPolicyTest {
     @Test
     public void nobodyAddsPermissionsToARoleTheyHoldButAnAdministrator() {
         Actor roleManager = actor(Set.of("admin.roles.manage", "admin.roles.view"), Set.of("role-managers"));
-        ApiException e = denied(() -> GrantPolicy.editRole(roleManager, "role-managers", Set.of("admin.roles.manage"),
+        PergolaException e = denied(() -> GrantPolicy.editRole(roleManager, "role-managers", Set.of("admin.roles.manage"),
                 Set.of("admin.roles.manage", "admin.roles.view")));
-        assertEquals(List.of("admin.roles.view"), e.extra().get("missing_permissions"));
+        assertEquals(List.of("admin.roles.view"), e.attributes().get("missing_permissions"));
         // taking permissions away from one's own role is no escalation
         GrantPolicy.editRole(roleManager, "role-managers", Set.of("admin.roles.manage", "admin.roles.view"),
                 Set.of("admin.roles.manage"));
@@ -85,7 +84,7 @@ public class GrantPolicyTest {
 
     @Test
     public void grantingScopesNeedsHoldingThem() {
-        ApiException e = denied(() -> GrantPolicy.grant(actor(USER_MANAGER, Set.of()), List.of("admin.shell"), "scopes"));
+        PergolaException e = denied(() -> GrantPolicy.grant(actor(USER_MANAGER, Set.of()), List.of("admin.shell"), "scopes"));
         assertEquals(Set.of("scopes"), e.details().keySet());
         GrantPolicy.grant(actor(USER_MANAGER, Set.of()), List.of("admin.users.view"), "scopes");
     }

@@ -25,10 +25,8 @@ import org.junit.Test;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
 
-import dev.pergola.api.rest.ApiException;
-import dev.pergola.api.rest.ErrorCode;
+import dev.pergola.api.errors.PergolaException;
 import dev.pergola.identity.internal.client.ClientAddress;
-import dev.pergola.identity.internal.token.AuthConfig;
 
 public class LoginThrottleTest {
     private final List<String> topics = new ArrayList<>();
@@ -55,10 +53,10 @@ public class LoginThrottleTest {
         return throttle.attempt(login, from, () -> Optional.of(login));
     }
 
-    private static ApiException refused(Runnable attempt) {
+    private static PergolaException refused(Runnable attempt) {
         try {
             attempt.run();
-        } catch (ApiException e) {
+        } catch (PergolaException e) {
             return e;
         }
         throw new AssertionError("the attempt was let through");
@@ -82,8 +80,8 @@ public class LoginThrottleTest {
                         await(hashing); // a slow hash: every other caller arrives meanwhile
                         return Optional.empty();
                     });
-                } catch (ApiException e) {
-                    assertEquals(ErrorCode.TOO_MANY_ATTEMPTS, e.code());
+                } catch (PergolaException e) {
+                    assertEquals("TOO_MANY_ATTEMPTS", e.code());
                     refused.incrementAndGet();
                 } finally {
                     done.countDown();
@@ -106,9 +104,9 @@ public class LoginThrottleTest {
         LoginThrottle throttle = throttle("login_concurrent_hashes", 2);
         LoginAttempt one = throttle.begin("a", ip("10.0.0.1"));
         LoginAttempt two = throttle.begin("b", ip("10.0.0.2"));
-        ApiException busy = refused(() -> throttle.begin("c", ip("10.0.0.3")));
-        assertEquals(ErrorCode.SERVICE_UNAVAILABLE, busy.code());
-        assertEquals("1", busy.headers().get("Retry-After"));
+        PergolaException busy = refused(() -> throttle.begin("c", ip("10.0.0.3")));
+        assertEquals("SERVICE_UNAVAILABLE", busy.code());
+        assertEquals("1", retryAfter(busy));
         one.close();
         try (LoginAttempt three = throttle.begin("c", ip("10.0.0.3"))) {
             three.succeeded();
@@ -126,7 +124,7 @@ public class LoginThrottleTest {
         }
         wrong(throttle, "ann", attacker); // 6th: a 1 s delay
         for (int i = 0; i < 50; i++) {
-            assertEquals(ErrorCode.TOO_MANY_ATTEMPTS, refused(() -> wrong(throttle, "ann", attacker)).code());
+            assertEquals("TOO_MANY_ATTEMPTS", refused(() -> wrong(throttle, "ann", attacker)).code());
         }
         assertFalse("hammering during the delay did not turn it into a lock", topics.contains(LoginThrottle.LOCKED));
         clock.advance(Duration.ofSeconds(2));
@@ -136,14 +134,14 @@ public class LoginThrottleTest {
             wrong(throttle, "ann", attacker);
         }
         assertTrue("the 10th evaluated failure locks", topics.contains(LoginThrottle.LOCKED));
-        ApiException locked = refused(() -> wrong(throttle, "ann", attacker));
+        PergolaException locked = refused(() -> wrong(throttle, "ann", attacker));
         assertTrue(locked.getMessage(), locked.getMessage().contains("locked"));
-        assertEquals("60", locked.headers().get("Retry-After"));
+        assertEquals("60", retryAfter(locked));
         clock.advance(Duration.ofSeconds(30));
         for (int i = 0; i < 100; i++) {
             refused(() -> right(throttle, "ann", attacker));
         }
-        assertEquals("30", refused(() -> wrong(throttle, "ann", attacker)).headers().get("Retry-After"));
+        assertEquals("30", retryAfter(refused(() -> wrong(throttle, "ann", attacker))));
         clock.advance(Duration.ofSeconds(30));
         assertEquals("the lock ended when announced", Optional.of("ann"), right(throttle, "ann", attacker));
     }
@@ -157,16 +155,16 @@ public class LoginThrottleTest {
             wrong(throttle, "admin", attacker);
         }
         assertTrue(topics.contains(LoginThrottle.LOCKED));
-        assertEquals("the attacker's address waits", ErrorCode.TOO_MANY_ATTEMPTS,
+        assertEquals("the attacker's address waits", "TOO_MANY_ATTEMPTS",
                 refused(() -> right(throttle, "admin", attacker)).code());
         assertEquals("the owner at home signs in", Optional.of("admin"), right(throttle, "admin", ip("192.0.2.10")));
 
         ClientAddress other = ip("203.0.113.9");
         assertEquals("a wrong password from a clean address is just wrong", Optional.empty(),
                 wrong(throttle, "admin", other));
-        assertEquals("and that address is no longer clean", ErrorCode.TOO_MANY_ATTEMPTS,
+        assertEquals("and that address is no longer clean", "TOO_MANY_ATTEMPTS",
                 refused(() -> right(throttle, "admin", other)).code());
-        String before = refused(() -> right(throttle, "admin", attacker)).headers().get("Retry-After");
+        String before = retryAfter(refused(() -> right(throttle, "admin", attacker)));
         assertEquals("the lock was not lengthened by the clean addresses' attempts", "60", before);
         assertEquals(Optional.of("admin"), right(throttle, "admin", ip("192.0.2.10")));
     }
@@ -179,7 +177,7 @@ public class LoginThrottleTest {
             clock.advance(Duration.ofSeconds(5));
             wrong(throttle, "user" + i, sprayer);
         }
-        assertEquals(ErrorCode.TOO_MANY_ATTEMPTS, refused(() -> right(throttle, "bob", sprayer)).code());
+        assertEquals("TOO_MANY_ATTEMPTS", refused(() -> right(throttle, "bob", sprayer)).code());
         assertEquals(Optional.of("bob"), right(throttle, "bob", ip("10.9.9.10")));
     }
 
@@ -190,7 +188,7 @@ public class LoginThrottleTest {
             clock.advance(Duration.ofSeconds(5));
             wrong(throttle, "user" + i, ip("2001:db8:0:1::" + i));
         }
-        assertEquals("another address of the same /64 is locked too", ErrorCode.TOO_MANY_ATTEMPTS,
+        assertEquals("another address of the same /64 is locked too", "TOO_MANY_ATTEMPTS",
                 refused(() -> right(throttle, "zoe", ip("2001:db8:0:1:ffff:ffff:ffff:9"))).code());
         assertEquals("the next /64 is not", Optional.of("zoe"), right(throttle, "zoe", ip("2001:db8:0:2::1")));
     }
@@ -210,7 +208,7 @@ public class LoginThrottleTest {
             }
         }
         assertTrue("tracked " + throttle.trackedAccounts(), throttle.trackedAccounts() <= 1000);
-        assertEquals("the lock in use survived the flood of new names", ErrorCode.TOO_MANY_ATTEMPTS,
+        assertEquals("the lock in use survived the flood of new names", "TOO_MANY_ATTEMPTS",
                 refused(() -> right(throttle, "victim", owner)).code());
     }
 
@@ -224,7 +222,7 @@ public class LoginThrottleTest {
         throttle.configure(config(Map.of("lockout_free_attempts", 5, "lockout_after", 10, "lockout_seconds", 60,
                 "login_concurrent_hashes", 3)));
         assertEquals(3, throttle.hashPermits());
-        assertEquals(ErrorCode.TOO_MANY_ATTEMPTS, refused(() -> right(throttle, "ann", ip("10.0.0.1"))).code());
+        assertEquals("TOO_MANY_ATTEMPTS", refused(() -> right(throttle, "ann", ip("10.0.0.1"))).code());
     }
 
     private static void await(CountDownLatch latch) {
@@ -254,8 +252,8 @@ public class LoginThrottleTest {
     }
 
     /** The configuration with some values set, the rest at their declared defaults. */
-    static AuthConfig config(Map<String, Object> values) {
-        return (AuthConfig) Proxy.newProxyInstance(AuthConfig.class.getClassLoader(), new Class<?>[] {AuthConfig.class},
+    static ThrottleConfig config(Map<String, Object> values) {
+        return (ThrottleConfig) Proxy.newProxyInstance(ThrottleConfig.class.getClassLoader(), new Class<?>[] {ThrottleConfig.class},
                 (proxy, method, args) -> values.containsKey(method.getName()) ? values.get(method.getName())
                         : method.getDefaultValue());
     }
@@ -288,5 +286,10 @@ public class LoginThrottleTest {
         String forged = LoginThrottle.printable("eve\r\n2026-11-29 INFO | Login succeeded for admin");
         org.junit.Assert.assertFalse(forged.contains("\n") || forged.contains("\r"));
         org.junit.Assert.assertTrue(forged.startsWith("eve??"));
+    }
+
+    /** The Retry-After header the REST bundle sends for this failure (whole seconds, at least 1). */
+    private static String retryAfter(PergolaException e) {
+        return e.retryAfter().map(d -> Long.toString(Math.max(1, d.toSeconds()))).orElse(null);
     }
 }
