@@ -50,6 +50,11 @@ public class FirstBootAdmin {
         start.stop();
     }
 
+    /** Whether an admin account exists (made now or at an earlier boot). */
+    public boolean done() {
+        return start.done();
+    }
+
     private static void ensureAdmin(Path passwordFile, Accounts accounts, UserDirectory users) {
         if (accounts.exists(InitialAdmin.USER)) {
             return;

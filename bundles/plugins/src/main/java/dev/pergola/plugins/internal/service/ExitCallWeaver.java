@@ -5,10 +5,14 @@ import dev.pergola.plugins.internal.weaving.ExitCallRewriter;
 import java.util.Optional;
 
 import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.framework.hooks.weaving.WeavingException;
 import org.osgi.framework.hooks.weaving.WeavingHook;
 import org.osgi.framework.hooks.weaving.WovenClass;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 
 import dev.pergola.api.plugins.PluginBundle;
 
@@ -18,7 +22,7 @@ import dev.pergola.api.plugins.PluginBundle;
  * (no security manager needed). A plugin that calls one in its start fails to start with that message and is marked
  * {@code failed}; the platform keeps serving. Classes of core bundles are never touched.
  */
-@Component(service = {WeavingHook.class, ExitCallWeaver.class}, immediate = true)
+@Component(service = ExitCallWeaver.class, immediate = true)
 public class ExitCallWeaver implements WeavingHook {
     /**
      * Set while this thread weaves: the classes weaving itself loads (the API's {@link PluginBundle}, ASM) come through
@@ -26,6 +30,23 @@ public class ExitCallWeaver implements WeavingHook {
      * that throws is disabled by the framework for good.
      */
     private static final ThreadLocal<Boolean> WEAVING = new ThreadLocal<>();
+
+    private final ServiceRegistration<WeavingHook> registration;
+
+    /**
+     * Registers the hook itself once this object exists. Had DS registered it as a service, the framework would ask
+     * SCR for the hook while SCR is still creating it (our own classes load through the hook), and SCR logs that
+     * "circular reference" as an error at every boot.
+     */
+    @Activate
+    public ExitCallWeaver(BundleContext context) {
+        this.registration = context.registerService(WeavingHook.class, this, null);
+    }
+
+    @Deactivate
+    void unregister() {
+        registration.unregister();
+    }
 
     @Override
     public void weave(WovenClass woven) {
