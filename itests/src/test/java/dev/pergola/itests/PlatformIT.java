@@ -157,7 +157,8 @@ public class PlatformIT {
         JsonNode sort = parameter(users, "sort");
         assertTrue(sort.toString(), sort.path("x-sortable").toString().contains("\"created_at\""));
         assertEquals("-created_at", sort.path("schema").path("default").asText());
-        for (String list : List.of("/api/v1/roles", "/api/v1/permissions", "/api/v1/plugins")) {
+        for (String list : List.of("/api/v1/roles", "/api/v1/permissions", "/api/v1/plugins", "/api/v1/auth/sessions",
+                "/api/v1/auth/api-keys")) {
             assertEquals(list, "integer", parameter(doc.path("paths").path(list).path("get"), "per_page")
                     .path("schema").path("type").asText());
         }
@@ -171,6 +172,13 @@ public class PlatformIT {
         assertEquals("array", details.path("properties").path("rest_endpoints").path("type").asText());
         JsonNode requirement = schema(doc, details.path("properties").path("requirements").path("items"));
         assertEquals("boolean", requirement.path("properties").path("met").path("type").asText());
+
+        JsonNode user = schema(doc, ok(users).path("properties").path("data").path("items"));
+        assertEquals(user.toString(), "date-time", user.path("properties").path("created_at").path("format").asText());
+        assertTrue(user.toString(), user.path("properties").path("password_hash").isMissingNode());
+        JsonNode role = schema(doc, ok(doc.path("paths").path("/api/v1/roles").path("get")).path("properties")
+                .path("data").path("items"));
+        assertEquals(role.toString(), "boolean", role.path("properties").path("is_system").path("type").asText());
     }
 
     private static JsonNode parameter(JsonNode operation, String name) {

@@ -47,8 +47,8 @@ public class RoleDirectory {
         this.accounts = accounts;
     }
 
-    public PageResult<RoleEntity> list(ListQuery query) {
-        return jpa.txExpr(TransactionType.Required, em -> lists.fetch(em, RoleEntity.class, query));
+    public PageResult<RoleDto> list(ListQuery query) {
+        return jpa.txExpr(TransactionType.Required, em -> lists.fetch(em, RoleEntity.class, query).map(RoleDto::of));
     }
 
     public PageResult<PermissionEntity> permissions(ListQuery query) {
@@ -56,18 +56,18 @@ public class RoleDirectory {
     }
 
     /** @throws PergolaException 404 when no role has this name */
-    public RoleEntity byName(String name) {
+    public RoleDto byName(String name) {
         return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
                 "SELECT r FROM RoleEntity r LEFT JOIN FETCH r.permissions WHERE r.name = :n", RoleEntity.class)
-                .setParameter("n", name).getResultList().stream().findFirst()
+                .setParameter("n", name).getResultList().stream().findFirst().map(RoleDto::of)
                 .orElseThrow(() -> PergolaException.notFound("No role named " + name)));
     }
 
-    public RoleEntity get(String id) {
-        return jpa.txExpr(TransactionType.Required, em -> find(em, id));
+    public RoleDto get(String id) {
+        return jpa.txExpr(TransactionType.Required, em -> RoleDto.of(find(em, id)));
     }
 
-    public RoleEntity create(Actor actor, String name, String description, List<String> permissions) {
+    public RoleDto create(Actor actor, String name, String description, List<String> permissions) {
         if (name == null || !NAME.matcher(name).matches()) {
             throw PergolaException.invalid("name", "2 to 64 lower-case letters, digits, '_' or '-', starting with a letter");
         }
@@ -86,14 +86,14 @@ public class RoleDirectory {
             GrantPolicy.editRole(actor, name, Set.of(), names(granted));
             role.permissions.addAll(granted);
             em.persist(role);
-            return role;
+            return RoleDto.of(role);
         });
     }
 
     /** Null {@code description} or {@code permissions} leave that part as it is. */
-    public RoleEntity update(Actor actor, String id, String description, List<String> permissions) {
+    public RoleDto update(Actor actor, String id, String description, List<String> permissions) {
         checkLengths(description, permissions);
-        RoleEntity updated = jpa.txExpr(TransactionType.Required, em -> {
+        RoleDto updated = jpa.txExpr(TransactionType.Required, em -> {
             RoleEntity role = find(em, id);
             Set<String> before = accounts.grantsOf(role);
             List<PermissionEntity> granted = permissions == null ? null : permissions(em, permissions);
@@ -106,7 +106,7 @@ public class RoleDirectory {
                 role.permissions.clear();
                 role.permissions.addAll(granted);
             }
-            return role;
+            return RoleDto.of(role);
         });
         accounts.invalidate(null);
         return updated;

@@ -3,9 +3,7 @@ package dev.pergola.identity.internal.rest;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import javax.annotation.security.RolesAllowed;
 import javax.ws.rs.Consumes;
@@ -21,6 +19,8 @@ import javax.ws.rs.core.Response;
 import javax.ws.rs.core.SecurityContext;
 import javax.ws.rs.core.UriInfo;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -31,6 +31,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 import dev.pergola.api.identity.PergolaPrincipal;
 import dev.pergola.api.rest.ApiException;
 import dev.pergola.api.query.FieldType;
+import dev.pergola.api.query.ListParameters;
 import dev.pergola.api.query.ListQuery;
 import dev.pergola.api.query.ListQueryParser;
 import dev.pergola.api.query.ListSpec;
@@ -68,12 +69,21 @@ public class ApiKeysResource {
     private final Actors actors;
     private final ListQueryParser parser;
 
-    /** A key in this API: its shown prefix, never the secret (only the answer to its creation carries that). */
+    /**
+     * A key in this API: its shown prefix; the secret ({@code key}) only in the answer to its creation, absent
+     * everywhere else. Other empty members are written as null.
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record KeyView(String id, String name, String prefix, List<String> scopes, Instant createdAt, Instant expiresAt,
-            Instant lastUsedAt, Instant revokedAt) {
+            Instant lastUsedAt, Instant revokedAt, @JsonInclude(JsonInclude.Include.NON_NULL) String key) {
         static KeyView of(ApiKeyDto k) {
-            return new KeyView(k.id(), k.name(), k.prefix(), k.scopes(), k.createdAt(), k.expiresAt(), k.lastUsedAt(),
-                    k.revokedAt());
+            return new KeyView(k.id(), k.name(), k.prefix(), k.scopes(), Timestamps.millis(k.createdAt()),
+                    Timestamps.millis(k.expiresAt()), Timestamps.millis(k.lastUsedAt()),
+                    Timestamps.millis(k.revokedAt()), null);
+        }
+
+        KeyView withSecret(String secret) {
+            return new KeyView(id, name, prefix, scopes, createdAt, expiresAt, lastUsedAt, revokedAt, secret);
         }
     }
 
@@ -91,11 +101,11 @@ public class ApiKeysResource {
     }
 
     @GET
-    public ApiResponse<List<Map<String, Object>>> list(@Context UriInfo uri, @Context SecurityContext security) {
+    @ListParameters
+    public ApiResponse<List<KeyView>> list(@Context UriInfo uri, @Context SecurityContext security) {
         ListQuery query = parser.parse(uri.getQueryParameters(), LIST);
-        PageResult<Map<String, Object>> page = keys.list(caller(security), query)
-                .map(k -> RecordFields.project(query, KeyView.of(k)));
-        return ApiResponse.list(page.items(), page.meta());
+        PageResult<KeyView> page = keys.list(caller(security), query).map(KeyView::of);
+        return ApiResponse.list(page, query);
     }
 
     @POST
@@ -112,9 +122,7 @@ public class ApiKeysResource {
         }
         ApiKeys.Created created = keys.create(actors.of((PergolaPrincipal) security.getUserPrincipal()), caller(security),
                 b.name, b.scopes, expires);
-        Map<String, Object> view = RecordFields.of(KeyView.of(created.key()));
-        view.put("key", created.secret());
-        return Response.status(201).entity(ApiResponse.of(view)).build();
+        return Response.status(201).entity(ApiResponse.of(KeyView.of(created.key()).withSecret(created.secret()))).build();
     }
 
     @DELETE

@@ -219,7 +219,7 @@ public class AuthResource {
     @GET
     @Path("me")
     @RolesAllowed("**")
-    public ApiResponse<Map<String, Object>> me(@Context SecurityContext security) {
+    public ApiResponse<UserView> me(@Context SecurityContext security) {
         PergolaPrincipal principal = (PergolaPrincipal) security.getUserPrincipal();
         // the authentication filter has just loaded (and cached) this account: no second read
         UserDto user = accounts.findActive(principal.userId())

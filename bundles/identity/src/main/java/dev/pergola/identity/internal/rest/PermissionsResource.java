@@ -1,7 +1,6 @@
 package dev.pergola.identity.internal.rest;
 
 import java.util.List;
-import java.util.Map;
 
 import javax.annotation.security.RolesAllowed;
 import javax.ws.rs.GET;
@@ -55,9 +54,9 @@ public class PermissionsResource {
     @GET
     @RolesAllowed("admin.permissions.view")
     @ListParameters
-    public ApiResponse<List<Map<String, Object>>> list(@Context UriInfo uri) {
+    public ApiResponse<List<PermissionView>> list(@Context UriInfo uri) {
         ListQuery query = parser.parse(uri.getQueryParameters(), LIST);
-        PageResult<Map<String, Object>> page = roles.permissions(query).map(p -> query.project(RolesResource.view(p)));
-        return ApiResponse.list(page.items(), page.meta());
+        PageResult<PermissionView> page = roles.permissions(query).map(PermissionView::of);
+        return ApiResponse.list(page, query);
     }
 }

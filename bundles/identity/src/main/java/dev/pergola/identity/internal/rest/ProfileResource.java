@@ -85,7 +85,7 @@ public class ProfileResource {
 
     @GET
     @Path("profile")
-    public ApiResponse<Map<String, Object>> profile(@Context SecurityContext security) {
+    public ApiResponse<UserView> profile(@Context SecurityContext security) {
         UserDto u = users.get(me(security).userId());
         return ApiResponse.of(UserView.of(u, accounts.roleNames(u), null));
     }
@@ -98,7 +98,7 @@ public class ProfileResource {
     @Path("profile")
     @Consumes(MediaType.APPLICATION_JSON)
     @NotForApiKeys
-    public ApiResponse<Map<String, Object>> updateProfile(Profile body, @Context SecurityContext security) {
+    public ApiResponse<UserView> updateProfile(Profile body, @Context SecurityContext security) {
         Profile b = body == null ? new Profile() : body;
         UserDto u = users.updateOwn(me(security).userId(),
                 new UserDirectory.Changes(b.email, b.firstName, b.lastName, b.phone, b.bio, null, null),

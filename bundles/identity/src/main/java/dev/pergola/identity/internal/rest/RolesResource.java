@@ -1,9 +1,6 @@
 package dev.pergola.identity.internal.rest;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
 
 import javax.annotation.security.RolesAllowed;
 import javax.ws.rs.Consumes;
@@ -39,8 +36,6 @@ import dev.pergola.api.identity.PergolaPrincipal;
 import dev.pergola.identity.internal.rbac.Actor;
 import dev.pergola.identity.internal.rbac.Actors;
 import dev.pergola.identity.internal.rbac.RoleDirectory;
-import dev.pergola.identity.internal.store.PermissionEntity;
-import dev.pergola.identity.internal.store.RoleEntity;
 
 /** {@code /api/v1/roles}; what a caller may grant is decided by the grantor rule in {@link RoleDirectory}. */
 @Component(service = RolesResource.class)
@@ -80,24 +75,24 @@ public class RolesResource {
     @GET
     @RolesAllowed("admin.roles.view")
     @ListParameters
-    public ApiResponse<List<Map<String, Object>>> list(@Context UriInfo uri) {
+    public ApiResponse<List<RoleView>> list(@Context UriInfo uri) {
         ListQuery query = parser.parse(uri.getQueryParameters(), LIST);
-        PageResult<Map<String, Object>> page = roles.list(query).map(r -> query.project(view(r)));
-        return ApiResponse.list(page.items(), page.meta());
+        PageResult<RoleView> page = roles.list(query).map(RoleView::of);
+        return ApiResponse.list(page, query);
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed("admin.roles.view")
-    public ApiResponse<Map<String, Object>> get(@PathParam("id") String id) {
-        return ApiResponse.of(view(roles.get(id)));
+    public ApiResponse<RoleView> get(@PathParam("id") String id) {
+        return ApiResponse.of(RoleView.of(roles.get(id)));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(RoleBody body, @Context SecurityContext security) {
         RoleBody b = body == null ? new RoleBody() : body;
-        return Response.status(201).entity(ApiResponse.of(view(roles.create(actor(security), b.name, b.description,
+        return Response.status(201).entity(ApiResponse.of(RoleView.of(roles.create(actor(security), b.name, b.description,
                 b.permissions)))).build();
     }
 
@@ -105,13 +100,13 @@ public class RolesResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public ApiResponse<Map<String, Object>> update(@PathParam("id") String id, RoleBody body,
+    public ApiResponse<RoleView> update(@PathParam("id") String id, RoleBody body,
             @Context SecurityContext security) {
         RoleBody b = body == null ? new RoleBody() : body;
-        if (b.name != null && !b.name.equals(roles.get(id).name)) {
+        if (b.name != null && !b.name.equals(roles.get(id).name())) {
             throw dev.pergola.api.rest.ApiException.validation("name", "cannot be changed; create a new role");
         }
-        return ApiResponse.of(view(roles.update(actor(security), id, b.description, b.permissions)));
+        return ApiResponse.of(RoleView.of(roles.update(actor(security), id, b.description, b.permissions)));
     }
 
     @DELETE
@@ -123,24 +118,5 @@ public class RolesResource {
 
     private Actor actor(SecurityContext security) {
         return actors.of((PergolaPrincipal) security.getUserPrincipal());
-    }
-
-    static Map<String, Object> view(RoleEntity r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", r.id);
-        m.put("name", r.name);
-        m.put("description", r.description);
-        m.put("is_system", r.system);
-        m.put("permissions", new TreeSet<>(r.permissions.stream().map(p -> p.name).toList()));
-        m.put("created_at", Timestamps.iso(r.createdAt));
-        return m;
-    }
-
-    static Map<String, Object> view(PermissionEntity p) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", p.name);
-        m.put("description", p.description);
-        m.put("source", p.source);
-        return m;
     }
 }

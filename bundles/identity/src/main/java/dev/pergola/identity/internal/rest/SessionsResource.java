@@ -2,7 +2,6 @@ package dev.pergola.identity.internal.rest;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import javax.annotation.security.RolesAllowed;
 import javax.ws.rs.DELETE;
@@ -25,6 +24,7 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 import dev.pergola.api.identity.PergolaPrincipal;
 import dev.pergola.api.query.FieldType;
+import dev.pergola.api.query.ListParameters;
 import dev.pergola.api.query.ListQuery;
 import dev.pergola.api.query.ListQueryParser;
 import dev.pergola.api.query.ListSpec;
@@ -68,13 +68,14 @@ public class SessionsResource {
     }
 
     @GET
-    public ApiResponse<List<Map<String, Object>>> list(@Context UriInfo uri, @Context SecurityContext security) {
+    @ListParameters
+    public ApiResponse<List<SessionView>> list(@Context UriInfo uri, @Context SecurityContext security) {
         PergolaPrincipal me = (PergolaPrincipal) security.getUserPrincipal();
         ListQuery query = parser.parse(uri.getQueryParameters(), LIST);
         Instant now = Instant.now();
-        PageResult<Map<String, Object>> page = sessions.ofUser(me.userId(), query)
-                .map(s -> RecordFields.project(query, SessionView.of(s, me.sessionId(), now)));
-        return ApiResponse.list(page.items(), page.meta());
+        PageResult<SessionView> page = sessions.ofUser(me.userId(), query)
+                .map(s -> SessionView.of(s, me.sessionId(), now));
+        return ApiResponse.list(page, query);
     }
 
     @DELETE

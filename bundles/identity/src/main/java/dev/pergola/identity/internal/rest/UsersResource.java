@@ -1,7 +1,6 @@
 package dev.pergola.identity.internal.rest;
 
 import java.util.List;
-import java.util.Map;
 
 import javax.annotation.security.RolesAllowed;
 import javax.ws.rs.Consumes;
@@ -110,11 +109,11 @@ public class UsersResource {
     @GET
     @RolesAllowed("admin.users.view")
     @ListParameters
-    public ApiResponse<List<Map<String, Object>>> list(@Context UriInfo uri) {
+    public ApiResponse<List<ManagedUserView>> list(@Context UriInfo uri) {
         ListQuery query = parser.parse(uri.getQueryParameters(), LIST);
         boolean deleted = "true".equals(uri.getQueryParameters().getFirst("deleted"));
-        PageResult<Map<String, Object>> page = users.list(query, deleted).map(u -> query.project(view(u)));
-        return ApiResponse.list(page.items(), page.meta());
+        PageResult<ManagedUserView> page = users.list(query, deleted).map(this::view);
+        return ApiResponse.list(page, query);
     }
 
     @POST
@@ -129,14 +128,14 @@ public class UsersResource {
     @GET
     @Path("{id}")
     @RolesAllowed("admin.users.view")
-    public ApiResponse<Map<String, Object>> get(@PathParam("id") String id) {
+    public ApiResponse<ManagedUserView> get(@PathParam("id") String id) {
         return ApiResponse.of(view(users.get(id)));
     }
 
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public ApiResponse<Map<String, Object>> update(@PathParam("id") String id, UpdateUser b,
+    public ApiResponse<ManagedUserView> update(@PathParam("id") String id, UpdateUser b,
             @Context SecurityContext security) {
         return ApiResponse.of(view(users.update(actor(security), id, changes(b))));
     }
@@ -144,7 +143,7 @@ public class UsersResource {
     @PATCH
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public ApiResponse<Map<String, Object>> patch(@PathParam("id") String id, UpdateUser b,
+    public ApiResponse<ManagedUserView> patch(@PathParam("id") String id, UpdateUser b,
             @Context SecurityContext security) {
         return update(id, b, security);
     }
@@ -158,43 +157,38 @@ public class UsersResource {
 
     @POST
     @Path("{id}/restore")
-    public ApiResponse<Map<String, Object>> restore(@PathParam("id") String id, @Context SecurityContext security) {
+    public ApiResponse<ManagedUserView> restore(@PathParam("id") String id, @Context SecurityContext security) {
         return ApiResponse.of(view(users.restore(actor(security), id)));
     }
 
     @POST
     @Path("{id}/activate")
-    public ApiResponse<Map<String, Object>> activate(@PathParam("id") String id, @Context SecurityContext security) {
+    public ApiResponse<ManagedUserView> activate(@PathParam("id") String id, @Context SecurityContext security) {
         return ApiResponse.of(view(users.setActive(actor(security), id, true)));
     }
 
     @POST
     @Path("{id}/deactivate")
-    public ApiResponse<Map<String, Object>> deactivate(@PathParam("id") String id, @Context SecurityContext security) {
+    public ApiResponse<ManagedUserView> deactivate(@PathParam("id") String id, @Context SecurityContext security) {
         return ApiResponse.of(view(users.setActive(actor(security), id, false)));
     }
 
     @POST
     @Path("{id}/roles/{roleId}")
-    public ApiResponse<Map<String, Object>> assignRole(@PathParam("id") String id, @PathParam("roleId") String roleId,
+    public ApiResponse<ManagedUserView> assignRole(@PathParam("id") String id, @PathParam("roleId") String roleId,
             @Context SecurityContext security) {
         return ApiResponse.of(view(users.assignRole(actor(security), id, roleId)));
     }
 
     @DELETE
     @Path("{id}/roles/{roleId}")
-    public ApiResponse<Map<String, Object>> removeRole(@PathParam("id") String id, @PathParam("roleId") String roleId,
+    public ApiResponse<ManagedUserView> removeRole(@PathParam("id") String id, @PathParam("roleId") String roleId,
             @Context SecurityContext security) {
         return ApiResponse.of(view(users.removeRole(actor(security), id, roleId)));
     }
 
-    private Map<String, Object> view(UserDto u) {
-        Map<String, Object> m = UserView.of(u, accounts.roleNames(u), null);
-        m.put("phone", u.phone());
-        m.put("bio", u.bio());
-        m.put("updated_at", Timestamps.iso(u.updatedAt()));
-        m.put("deleted_at", Timestamps.iso(u.deletedAt()));
-        return m;
+    private ManagedUserView view(UserDto u) {
+        return ManagedUserView.of(u, accounts.roleNames(u));
     }
 
     private static UserDirectory.Changes changes(UpdateUser b) {

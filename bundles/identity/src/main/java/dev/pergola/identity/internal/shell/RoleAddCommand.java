@@ -13,7 +13,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import dev.pergola.api.errors.PergolaException;
 import dev.pergola.identity.internal.rbac.Actors;
 import dev.pergola.identity.internal.rbac.RoleDirectory;
-import dev.pergola.identity.internal.store.RoleEntity;
+import dev.pergola.identity.internal.rbac.RoleDto;
 
 @Service
 @Command(scope = "role", name = "add", description = "Creates a role granting the given permissions")
@@ -37,9 +37,9 @@ public class RoleAddCommand implements Action {
     @Override
     public Object execute() {
         try {
-            RoleEntity role = roles.create(actors.operator(), name, description,
+            RoleDto role = roles.create(actors.operator(), name, description,
                     permissions == null ? List.of() : permissions);
-            System.out.println("Role " + role.name + " created: " + String.join(", ", RoleCommands.permissionsOf(role)));
+            System.out.println("Role " + role.name() + " created: " + String.join(", ", RoleCommands.permissionsOf(role)));
         } catch (PergolaException e) {
             throw UserCommands.failure("Role " + name + " not created", e);
         }

@@ -8,7 +8,7 @@ import dev.pergola.api.query.FieldType;
 import dev.pergola.api.query.ListSpec;
 import dev.pergola.identity.internal.rbac.Actor;
 import dev.pergola.identity.internal.rbac.RoleDirectory;
-import dev.pergola.identity.internal.store.RoleEntity;
+import dev.pergola.identity.internal.rbac.RoleDto;
 
 /** What the role:* commands share. */
 final class RoleCommands {
@@ -17,13 +17,13 @@ final class RoleCommands {
     private RoleCommands() {
     }
 
-    static Set<String> permissionsOf(RoleEntity role) {
-        return new TreeSet<>(role.permissions.stream().map(p -> p.name).toList());
+    static Set<String> permissionsOf(RoleDto role) {
+        return new TreeSet<>(role.permissions());
     }
 
     /** Replaces the role's permissions and prints the result. */
-    static void setPermissions(RoleDirectory roles, Actor operator, RoleEntity role, Set<String> permissions) {
-        RoleEntity updated = roles.update(operator, role.id, null, List.copyOf(permissions));
-        System.out.println(updated.name + ": " + String.join(", ", permissionsOf(updated)));
+    static void setPermissions(RoleDirectory roles, Actor operator, RoleDto role, Set<String> permissions) {
+        RoleDto updated = roles.update(operator, role.id(), null, List.copyOf(permissions));
+        System.out.println(updated.name() + ": " + String.join(", ", permissionsOf(updated)));
     }
 }

@@ -36,7 +36,7 @@ public class RoleDeleteCommand implements Action {
         List<Exception> failures = new ArrayList<>();
         for (String name : names) {
             try {
-                roles.delete(operator, roles.byName(name).id);
+                roles.delete(operator, roles.byName(name).id());
                 System.out.println("Role " + name + " deleted");
             } catch (PergolaException e) {
                 failures.add(new IllegalStateException(name + ": " + UserCommands.describe(e), e));

@@ -2,7 +2,6 @@ package dev.pergola.identity.internal.shell;
 
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
@@ -12,7 +11,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
 
 import dev.pergola.api.query.ListQueryParser;
 import dev.pergola.identity.internal.rbac.RoleDirectory;
-import dev.pergola.identity.internal.store.RoleEntity;
+import dev.pergola.identity.internal.rbac.RoleDto;
 
 @Service
 @Command(scope = "role", name = "list", description = "Lists roles and the permissions they grant")
@@ -31,10 +30,10 @@ public class RoleListCommand implements Action {
         table.column("Role");
         table.column("System");
         table.column("Permissions");
-        for (RoleEntity r : roles.list(parser.parse(Map.of("per_page", List.of("100"), "sort", List.of("name")), RoleCommands.LIST)).items()) {
-            String permissions = r.name.equals("admin") ? "(all)"
-                    : String.join(", ", new TreeSet<>(r.permissions.stream().map(p -> p.name).toList()));
-            table.addRow().addContent(r.name, r.system ? "yes" : "", permissions);
+        for (RoleDto r : roles.list(parser.parse(Map.of("per_page", List.of("100"), "sort", List.of("name")), RoleCommands.LIST)).items()) {
+            String permissions = r.name().equals("admin") ? "(all)"
+                    : String.join(", ", r.permissions());
+            table.addRow().addContent(r.name(), r.system() ? "yes" : "", permissions);
         }
         table.print(System.out);
         return null;

@@ -26,7 +26,7 @@ public class RoleNameCompleter implements Completer {
     public int complete(Session session, CommandLine commandLine, List<String> candidates) {
         StringsCompleter names = new StringsCompleter();
         roles.list(parser.parse(Map.of("per_page", List.of("100"), "sort", List.of("name")), RoleCommands.LIST))
-                .items().forEach(r -> names.getStrings().add(r.name));
+                .items().forEach(r -> names.getStrings().add(r.name()));
         return names.complete(session, commandLine, candidates);
     }
 }

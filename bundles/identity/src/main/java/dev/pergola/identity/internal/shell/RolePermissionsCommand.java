@@ -11,7 +11,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import dev.pergola.api.errors.PergolaException;
 import dev.pergola.identity.internal.rbac.Actors;
 import dev.pergola.identity.internal.rbac.RoleDirectory;
-import dev.pergola.identity.internal.store.RoleEntity;
+import dev.pergola.identity.internal.rbac.RoleDto;
 
 /** role:grant and role:revoke: the same arguments, a different change to the role's permissions. */
 abstract class RolePermissionsCommand implements Action {
@@ -34,10 +34,10 @@ abstract class RolePermissionsCommand implements Action {
     @Override
     public Object execute() {
         try {
-            RoleEntity entity = roles.byName(role);
-            Set<String> granted = RoleCommands.permissionsOf(entity);
+            RoleDto current = roles.byName(role);
+            Set<String> granted = RoleCommands.permissionsOf(current);
             change(granted, permissions);
-            RoleCommands.setPermissions(roles, actors.operator(), entity, granted);
+            RoleCommands.setPermissions(roles, actors.operator(), current, granted);
         } catch (PergolaException e) {
             throw UserCommands.failure("Role " + role + " unchanged", e);
         }

@@ -40,7 +40,7 @@ abstract class UserRoleCommand implements Action {
     public Object execute() {
         try {
             UserDto user = change(actors.operator(), users.byUsername(username).id(),
-                    roles.byName(role).id);
+                    roles.byName(role).id());
             System.out.println(user.username() + " roles: " + String.join(", ",
                     user.roles()));
         } catch (PergolaException e) {
