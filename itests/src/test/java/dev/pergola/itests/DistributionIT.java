@@ -14,7 +14,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -50,7 +49,7 @@ public class DistributionIT {
     public static void unpack() throws Exception {
         jdbcUrl = POSTGRES.createDatabase("pergola");
         Path target = Paths.get("target", "dist-postgresql").toAbsolutePath();
-        deleteTree(target);
+        BlackBoxFiles.deleteTree(target);
         Files.createDirectories(target);
         run(target, Map.of(), "tar", "xzf", System.getProperty("pergola.distribution"), "--strip-components=1");
         home = target;
@@ -163,7 +162,7 @@ public class DistributionIT {
         assertTrue(listed, listed.contains("hello") && listed.contains("active"));
 
         stopPlatform();
-        deleteTree(home.resolve("data/cache"));
+        BlackBoxFiles.deleteTree(home.resolve("data/cache"));
         startPlatform(Map.of());
         assertEquals(200, http.await("/api/health", Duration.ofSeconds(120)).status());
         token = "Bearer " + login(http);
@@ -308,24 +307,6 @@ public class DistributionIT {
     }
 
     private static void replace(String file, String from, String to) throws IOException {
-        Path path = home.resolve(file);
-        String content = Files.readString(path);
-        if (!content.contains(from)) {
-            throw new AssertionError(file + " has no line '" + from + "'");
-        }
-        Files.writeString(path, content.replace(from, to));
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        List<Path> paths = new ArrayList<>();
-        try (var walk = Files.walk(root)) {
-            walk.forEach(paths::add);
-        }
-        for (int i = paths.size() - 1; i >= 0; i--) {
-            Files.delete(paths.get(i));
-        }
+        BlackBoxFiles.replace(home, file, from, to);
     }
 }

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +36,7 @@ public class PluginRestartIT {
     @Before
     public void unpack() throws Exception {
         home = Paths.get("target", "dist-plugins").toAbsolutePath();
-        deleteTree(home);
+        BlackBoxFiles.deleteTree(home);
         Files.createDirectories(home);
         run("tar", "xzf", System.getProperty("pergola.distribution"), "--strip-components=1");
         int httpPort = PergolaExam.freePort();
@@ -73,7 +72,7 @@ public class PluginRestartIT {
         System.out.println("[figure] bin/stop with a plugin stuck in its start: JVM gone after " + stopMillis + " ms");
         assertTrue("stopped in " + stopMillis + " ms, not after the 60 s shutdown timeout", stopMillis < 40_000);
 
-        deleteTree(home.resolve("data/cache"));
+        BlackBoxFiles.deleteTree(home.resolve("data/cache"));
         start();
         token = login();
         for (String slug : List.of("greetlib", "greeter", "shelf")) {
@@ -145,24 +144,6 @@ public class PluginRestartIT {
     }
 
     private void replace(String file, String from, String to) throws IOException {
-        Path path = home.resolve(file);
-        String content = Files.readString(path);
-        if (!content.contains(from)) {
-            throw new AssertionError(file + " has no line '" + from + "'");
-        }
-        Files.writeString(path, content.replace(from, to));
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        List<Path> paths = new ArrayList<>();
-        try (var walk = Files.walk(root)) {
-            walk.forEach(paths::add);
-        }
-        for (int i = paths.size() - 1; i >= 0; i--) {
-            Files.delete(paths.get(i));
-        }
+        BlackBoxFiles.replace(home, file, from, to);
     }
 }
