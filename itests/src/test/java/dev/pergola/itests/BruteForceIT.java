@@ -29,7 +29,7 @@ import org.osgi.service.event.EventHandler;
 /**
  * Brute force from one address: the account locks after a handful of evaluated passwords, everything after
  * is refused unevaluated with 429 and Retry-After, for known and unknown names alike; the lock expires.
- * The lock lasts 5 s here (etc/dev.pergola.auth.cfg) so the test can watch it end, and comes after 8 free
+ * The lock lasts 5 s here (etc/dev.pergola.auth.throttle.cfg) so the test can watch it end, and comes after 8 free
  * failures, a 1 s delay and one more: attempts refused during a wait count for nothing.
  */
 @RunWith(PaxExam.class)
@@ -44,11 +44,11 @@ public class BruteForceIT {
     @Configuration
     public Option[] config() {
         return PergolaExam.distribution(
-                editConfigurationFilePut("etc/dev.pergola.auth.cfg", "lockout.seconds", "5"),
-                editConfigurationFilePut("etc/dev.pergola.auth.cfg", "lockout.free.attempts", "8"),
-                editConfigurationFilePut("etc/dev.pergola.auth.cfg", "lockout.after", "10"),
-                editConfigurationFilePut("etc/dev.pergola.auth.cfg", "lockout.address.free.attempts", "60"),
-                editConfigurationFilePut("etc/dev.pergola.auth.cfg", "lockout.address.after", "200"),
+                editConfigurationFilePut("etc/dev.pergola.auth.throttle.cfg", "lockout.seconds", "5"),
+                editConfigurationFilePut("etc/dev.pergola.auth.throttle.cfg", "lockout.free.attempts", "8"),
+                editConfigurationFilePut("etc/dev.pergola.auth.throttle.cfg", "lockout.after", "10"),
+                editConfigurationFilePut("etc/dev.pergola.auth.throttle.cfg", "lockout.address.free.attempts", "60"),
+                editConfigurationFilePut("etc/dev.pergola.auth.throttle.cfg", "lockout.address.after", "200"),
                 editConfigurationFilePut("etc/dev.pergola.ratelimit.cfg", "anonymous.per.minute", "20"));
     }
 

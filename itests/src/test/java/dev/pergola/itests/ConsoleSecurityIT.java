@@ -48,9 +48,9 @@ public class ConsoleSecurityIT {
     public Option[] config() {
         return PergolaExam.distribution(
                 editConfigurationFilePut("etc/dev.pergola.proxy.cfg", "trusted.proxies", "127.0.0.1"),
-                editConfigurationFilePut("etc/dev.pergola.auth.cfg", "lockout.free.attempts", "8"),
-                editConfigurationFilePut("etc/dev.pergola.auth.cfg", "lockout.after", "10"),
-                editConfigurationFilePut("etc/dev.pergola.auth.cfg", "lockout.seconds", "120"),
+                editConfigurationFilePut("etc/dev.pergola.auth.throttle.cfg", "lockout.free.attempts", "8"),
+                editConfigurationFilePut("etc/dev.pergola.auth.throttle.cfg", "lockout.after", "10"),
+                editConfigurationFilePut("etc/dev.pergola.auth.throttle.cfg", "lockout.seconds", "120"),
                 editConfigurationFilePut("etc/dev.pergola.ratelimit.cfg", "anonymous.per.minute", "30"),
                 editConfigurationFilePut("etc/dev.pergola.console.cfg", "per.minute", "100"));
     }

@@ -79,10 +79,10 @@ public class FuzzIT {
                 editConfigurationFilePut("etc/dev.pergola.ratelimit.cfg", "anonymous.per.minute", "1000000"),
                 editConfigurationFilePut("etc/dev.pergola.ratelimit.cfg", "authenticated.per.minute", "1000000"),
                 editConfigurationFilePut("etc/dev.pergola.ratelimit.cfg", "admin.per.minute", "1000000"),
-                editConfigurationFilePut("etc/dev.pergola.auth.cfg", "access.token.ttl.seconds", "86400"),
-                editConfigurationFilePut("etc/dev.pergola.auth.cfg", "lockout.address.free.attempts", "1000000"),
-                editConfigurationFilePut("etc/dev.pergola.auth.cfg", "lockout.address.after", "1000000"),
-                editConfigurationFilePut("etc/dev.pergola.auth.cfg", "registration.enabled", "true"));
+                editConfigurationFilePut("etc/dev.pergola.auth.tokens.cfg", "access.token.ttl.seconds", "86400"),
+                editConfigurationFilePut("etc/dev.pergola.auth.throttle.cfg", "lockout.address.free.attempts", "1000000"),
+                editConfigurationFilePut("etc/dev.pergola.auth.throttle.cfg", "lockout.address.after", "1000000"),
+                editConfigurationFilePut("etc/dev.pergola.auth.accounts.cfg", "registration.enabled", "true"));
     }
 
     @Test

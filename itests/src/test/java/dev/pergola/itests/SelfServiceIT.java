@@ -54,8 +54,8 @@ public class SelfServiceIT {
     @Configuration
     public Option[] config() {
         return PergolaExam.distribution(
-                editConfigurationFilePut("etc/dev.pergola.auth.cfg", "registration.enabled", "true"),
-                editConfigurationFilePut("etc/dev.pergola.auth.cfg", "password.history", "2"));
+                editConfigurationFilePut("etc/dev.pergola.auth.accounts.cfg", "registration.enabled", "true"),
+                editConfigurationFilePut("etc/dev.pergola.auth.accounts.cfg", "password.history", "2"));
     }
 
     @Before

@@ -72,7 +72,7 @@ public class TokenSecurityIT {
     @Configuration
     public Option[] config() {
         return PergolaExam.distribution(
-                editConfigurationFilePut("etc/dev.pergola.auth.cfg", "registration.enabled", "true"),
+                editConfigurationFilePut("etc/dev.pergola.auth.accounts.cfg", "registration.enabled", "true"),
                 editConfigurationFilePut("etc/dev.pergola.identity.purge.cfg", "interval.seconds", "2"));
     }
 
