@@ -29,7 +29,8 @@ import org.osgi.service.event.EventHandler;
 /**
  * Brute force from one address: the account locks after a handful of evaluated passwords, everything after
  * is refused unevaluated with 429 and Retry-After, for known and unknown names alike; the lock expires.
- * The lock lasts 5 s here (etc/dev.pergola.auth.throttle.cfg) so the test can watch it end, and comes after 8 free
+ * The lock lasts 15 s here (etc/dev.pergola.auth.throttle.cfg): longer than a thousand attempts take on a
+ * loaded 2-core machine (at 5 s the lock once ended mid-hammering), short enough to watch it end, and comes after 8 free
  * failures, a 1 s delay and one more: attempts refused during a wait count for nothing.
  */
 @RunWith(PaxExam.class)
@@ -44,7 +45,7 @@ public class BruteForceIT {
     @Configuration
     public Option[] config() {
         return PergolaExam.distribution(
-                editConfigurationFilePut("etc/dev.pergola.auth.throttle.cfg", "lockout.seconds", "5"),
+                editConfigurationFilePut("etc/dev.pergola.auth.throttle.cfg", "lockout.seconds", "15"),
                 editConfigurationFilePut("etc/dev.pergola.auth.throttle.cfg", "lockout.free.attempts", "8"),
                 editConfigurationFilePut("etc/dev.pergola.auth.throttle.cfg", "lockout.after", "10"),
                 editConfigurationFilePut("etc/dev.pergola.auth.throttle.cfg", "lockout.address.free.attempts", "60"),
