@@ -3,27 +3,15 @@ package dev.pergola.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assert.fail;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
-import java.nio.charset.StandardCharsets;
-import java.security.PrivilegedActionException;
-import java.security.PrivilegedExceptionAction;
 import java.util.UUID;
 
 import javax.inject.Inject;
 import javax.security.auth.Subject;
-import javax.security.auth.callback.NameCallback;
-import javax.security.auth.callback.PasswordCallback;
-import javax.security.auth.login.LoginContext;
 
-import org.apache.karaf.shell.api.console.Session;
-import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -33,7 +21,6 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerSuite;
 import org.osgi.framework.BundleContext;
-import org.osgi.util.tracker.ServiceTracker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -243,62 +230,17 @@ public class GrantorIT {
         String shellOps = role("shell-ops", "admin.shell", "admin.users.manage", "admin.users.view");
         user("op", "shell-ops-" + suffix);
         assertFalse(shellOps.isEmpty());
-        Subject operator = jaasLogin("op-" + suffix, PASSWORD);
+        Subject operator = KarafShell.jaasLogin("op-" + suffix, PASSWORD);
 
-        String refused = runAs(operator, "user:add --password " + PASSWORD + " --role admin evil3-" + suffix + " evil3-"
+        String refused = KarafShell.runAs(context, operator, "user:add --password " + PASSWORD + " --role admin evil3-" + suffix + " evil3-"
                 + suffix + "@example.test");
         assertTrue(refused, refused.startsWith("FAILED") && refused.contains("Not created"));
         assertEquals(0, http.get("/api/v1/users?filter[username]=evil3-" + suffix, "Authorization", admin).json()
                 .path("meta").path("total").asInt());
-        String roleGrab = runAs(operator, "user:role-add op-" + suffix + " admin");
+        String roleGrab = KarafShell.runAs(context, operator, "user:role-add op-" + suffix + " admin");
         assertTrue(roleGrab, roleGrab.startsWith("FAILED"));
-        String made = runAs(operator, "user:add --password " + PASSWORD + " --role user fine3-" + suffix + " fine3-"
+        String made = KarafShell.runAs(context, operator, "user:add --password " + PASSWORD + " --role user fine3-" + suffix + " fine3-"
                 + suffix + "@example.test");
         assertTrue(made, made.contains("Created fine3-" + suffix));
-    }
-
-    private Subject jaasLogin(String username, String password) throws Exception {
-        Subject subject = new Subject();
-        ClassLoader previous = Thread.currentThread().getContextClassLoader();
-        Thread.currentThread().setContextClassLoader(ClassLoader.getSystemClassLoader());
-        try {
-            new LoginContext("karaf", subject, callbacks -> {
-                for (var c : callbacks) {
-                    if (c instanceof NameCallback n) {
-                        n.setName(username);
-                    } else if (c instanceof PasswordCallback p) {
-                        p.setPassword(password.toCharArray());
-                    }
-                }
-            }).login();
-        } finally {
-            Thread.currentThread().setContextClassLoader(previous);
-        }
-        return subject;
-    }
-
-    /** Runs a command in a shell session of {@code operator}; "FAILED: message" when the command throws. */
-    private String runAs(Subject operator, String command) throws Exception {
-        ServiceTracker<SessionFactory, SessionFactory> tracker = new ServiceTracker<>(context, SessionFactory.class, null);
-        tracker.open();
-        try {
-            SessionFactory factory = tracker.waitForService(30_000);
-            if (factory == null) {
-                fail("no Karaf shell");
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-            // the session routes the commands' System.out to its own stream while it executes
-            try (Session session = factory.create(new ByteArrayInputStream(new byte[0]), print, print)) {
-                Subject.doAs(operator, (PrivilegedExceptionAction<Object>) () -> session.execute(command));
-                return out.toString(StandardCharsets.UTF_8);
-            } catch (PrivilegedActionException e) {
-                return "FAILED: " + e.getException().getMessage() + " " + out.toString(StandardCharsets.UTF_8);
-            } catch (RuntimeException e) { // what the command threw, as the shell (and bin/client's exit code) sees it
-                return "FAILED: " + e.getMessage() + " " + out.toString(StandardCharsets.UTF_8);
-            }
-        } finally {
-            tracker.close();
-        }
     }
 }

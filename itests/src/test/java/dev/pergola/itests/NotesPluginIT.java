@@ -4,12 +4,9 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assert.fail;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
@@ -17,8 +14,6 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Paths;
-import java.security.PrivilegedActionException;
-import java.security.PrivilegedExceptionAction;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Dictionary;
@@ -29,12 +24,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.inject.Inject;
 import javax.security.auth.Subject;
-import javax.security.auth.callback.NameCallback;
-import javax.security.auth.callback.PasswordCallback;
-import javax.security.auth.login.LoginContext;
 
-import org.apache.karaf.shell.api.console.Session;
-import org.apache.karaf.shell.api.console.SessionFactory;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -50,7 +40,6 @@ import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
-import org.osgi.util.tracker.ServiceTracker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -166,23 +155,23 @@ public class NotesPluginIT {
 
     @Test
     public void theShellAddsListsAndFailsByThrowing() throws Exception {
-        Subject operator = jaasLogin("admin", Admin.password());
+        Subject operator = KarafShell.jaasLogin("admin", Admin.password());
         String title = "shell-" + UUID.randomUUID().toString().substring(0, 8);
-        String added = runAs(operator, "notes:add " + title + " \"from the shell\"");
+        String added = KarafShell.runAs(context, operator, "notes:add " + title + " \"from the shell\"");
         assertTrue(added, added.startsWith("Created note "));
         String id = added.substring("Created note ".length(), added.indexOf(' ', "Created note ".length()));
         assertEquals("admin", awaitEvent("acme/notes/CREATED", id).getProperty("actor"));
-        String listed = runAs(operator, "notes:list --search " + title);
+        String listed = KarafShell.runAs(context, operator, "notes:list --search " + title);
         assertTrue(listed, listed.contains(id) && listed.contains("1 note(s)"));
 
-        String duplicate = runAs(operator, "notes:add " + title + " again");
+        String duplicate = KarafShell.runAs(context, operator, "notes:add " + title + " again");
         assertTrue(duplicate, duplicate.startsWith("FAILED") && duplicate.contains("exists already"));
-        String badSort = runAs(operator, "notes:list --sort nope");
+        String badSort = KarafShell.runAs(context, operator, "notes:list --sort nope");
         assertTrue(badSort, badSort.startsWith("FAILED"));
-        String unknown = runAs(operator, "notes:delete no-such-note");
+        String unknown = KarafShell.runAs(context, operator, "notes:delete no-such-note");
         assertTrue(unknown, unknown.startsWith("FAILED") && unknown.contains("No note no-such-note"));
 
-        assertTrue(runAs(operator, "notes:delete " + id).startsWith("Deleted note " + id));
+        assertTrue(KarafShell.runAs(context, operator, "notes:delete " + id).startsWith("Deleted note " + id));
         assertEquals(404, http.get("/api/v1/notes/" + id, "Authorization", admin).status());
     }
 
@@ -268,49 +257,5 @@ public class NotesPluginIT {
         Http.Reply login = http.post("/api/v1/auth/login", "application/json", BodyPublishers.ofString(
                 "{\"username\":\"" + name + "\",\"password\":\"" + USER_PASSWORD + "\"}"));
         return "Bearer " + ok(200, login).path("access_token").asText();
-    }
-
-    private Subject jaasLogin(String username, String password) throws Exception {
-        Subject subject = new Subject();
-        ClassLoader previous = Thread.currentThread().getContextClassLoader();
-        Thread.currentThread().setContextClassLoader(ClassLoader.getSystemClassLoader());
-        try {
-            new LoginContext("karaf", subject, callbacks -> {
-                for (var c : callbacks) {
-                    if (c instanceof NameCallback n) {
-                        n.setName(username);
-                    } else if (c instanceof PasswordCallback p) {
-                        p.setPassword(password.toCharArray());
-                    }
-                }
-            }).login();
-        } finally {
-            Thread.currentThread().setContextClassLoader(previous);
-        }
-        return subject;
-    }
-
-    /** Runs a command as {@code operator}; "FAILED: message" when it throws (what makes bin/client exit non-zero). */
-    private String runAs(Subject operator, String command) throws Exception {
-        ServiceTracker<SessionFactory, SessionFactory> tracker = new ServiceTracker<>(context, SessionFactory.class, null);
-        tracker.open();
-        try {
-            SessionFactory factory = tracker.waitForService(30_000);
-            if (factory == null) {
-                fail("no Karaf shell");
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            PrintStream print = new PrintStream(out, true, StandardCharsets.UTF_8);
-            try (Session session = factory.create(new ByteArrayInputStream(new byte[0]), print, print)) {
-                Subject.doAs(operator, (PrivilegedExceptionAction<Object>) () -> session.execute(command));
-                return out.toString(StandardCharsets.UTF_8);
-            } catch (PrivilegedActionException e) {
-                return "FAILED: " + e.getException().getMessage() + " " + out.toString(StandardCharsets.UTF_8);
-            } catch (RuntimeException e) {
-                return "FAILED: " + e.getMessage() + " " + out.toString(StandardCharsets.UTF_8);
-            }
-        } finally {
-            tracker.close();
-        }
     }
 }
