@@ -13,6 +13,8 @@ public final class Permissions {
     public static final String USERS_VIEW = "users.view";
     public static final String SHELL = "admin.shell";
     public static final String CONSOLE = "admin.console";
+    /** Export the audit trail (JSON, CSV, PDF). @since 1.2 */
+    public static final String AUDIT_EXPORT = "admin.audit.export";
 
     private Permissions() {
     }

@@ -89,6 +89,7 @@ public class PermissionCatalog implements BundleTrackerCustomizer<List<String>> 
         core.put(Permissions.USERS_VIEW, "See other users' public profiles");
         core.put(Permissions.SHELL, "Use the Karaf shell and SSH as an administrator");
         core.put(Permissions.CONSOLE, "Use the Karaf web console");
+        core.put(Permissions.AUDIT_EXPORT, "Export the audit trail");
         return core;
     }
 
