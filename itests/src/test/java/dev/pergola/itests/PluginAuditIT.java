@@ -53,7 +53,8 @@ import dev.pergola.api.events.PergolaEvent;
  * The plugin lifecycle through REST as the audit trail records it: each action leaves exactly one {@code plugin.*}
  * row (read from {@code audit_log} through the platform's DataSource) with its target, before/after and details,
  * written by the REST caller; a plugin that fails to start leaves one {@code plugin.failed}; and Event Admin hears
- * {@code dev/pergola/plugin/enabled} once, after the record committed and was sealed.
+ * {@code dev/pergola/plugin/enabled} once, after the record committed and was sealed. Secret configuration values
+ * appear in no record, event or log line.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -71,6 +72,8 @@ public class PluginAuditIT {
     private String admin;
     /** Each plugin event heard, with whether its audit row was sealed (committed, chained) when it arrived. */
     private final List<String> heard = new CopyOnWriteArrayList<>();
+    /** The data of every plugin event heard. */
+    private final List<String> eventsHeard = new CopyOnWriteArrayList<>();
     private ServiceRegistration<EventHandler> listener;
 
     /** One {@code audit_log} row, as much of it as the assertions need. */
@@ -95,6 +98,7 @@ public class PluginAuditIT {
             Object target = event.data().get("target");
             heard.add(event.type() + " " + (target instanceof Map<?, ?> t ? t.get("id") : null) + " "
                     + (sealed(event.id(), event.sequence()) ? "sealed" : "NOT SEALED"));
+            eventsHeard.add(event.data().toString());
         }, props);
     }
 
@@ -181,6 +185,28 @@ public class PluginAuditIT {
         awaitHeard("plugin.uninstalled failing", Duration.ofSeconds(5));
         assertEquals(List.of("plugin.installed failing sealed", "plugin.failed failing sealed",
                 "plugin.uninstalled failing sealed"), heardAbout("failing"));
+    }
+
+    @Test
+    public void secretConfigurationValuesNeverReachTheAuditTrailNorTheLog() throws Exception {
+        String apiKey = "k-" + UUID.randomUUID();
+        String password = "p-" + UUID.randomUUID();
+        upload("/api/v1/plugins?enable=true", "pergola-fixture-secret-config", 201);
+        Row configured = one("vault", "plugin.configured", () -> expect(200, send("PUT", "/api/v1/plugins/vault/config",
+                "application/json", BodyPublishers.ofString("{\"pid\":\"dev.pergola.fixture.vault\",\"values\":{"
+                        + "\"greeting\":\"bonjour\",\"api.key\":\"" + apiKey + "\",\"smtp.password\":\"" + password
+                        + "\"}}"))));
+        assertEquals("bonjour", configured.after().path("greeting").asText());
+        assertFalse("masked: " + configured.after(), configured.after().path("api.key").asText().isEmpty());
+        awaitHeard("plugin.configured vault", Duration.ofSeconds(5));
+        expect(204, send("DELETE", "/api/v1/plugins/vault?purge=true", null, BodyPublishers.noBody()));
+        String everything = configured.before() + " " + configured.after() + " " + configured.details() + " "
+                + eventsHeard;
+        for (String secret : List.of(apiKey, password)) {
+            assertFalse("the audit record and its event hold no secret: " + everything, everything.contains(secret));
+            assertFalse("nor does the log", Files.readString(Paths.get(System.getProperty("karaf.data"), "log",
+                    "karaf.log")).contains(secret));
+        }
     }
 
     @Test
