@@ -104,7 +104,12 @@ public class ShellAudit implements CommandSessionListener {
                 .withOrigin(done.invocation().origin())
                 .withDetail("command", line.command())
                 .withDetail("arguments", line.arguments())
-                .withDetail("error", exception == null ? null : String.valueOf(exception.getMessage())));
+                .withDetail("error", exception == null ? null : error(exception)));
+    }
+
+    private static String error(Exception e) {
+        String message = String.valueOf(e.getMessage());
+        return message.length() <= 500 ? message : message.substring(0, 500) + "…";
     }
 
     /** The operator's origin: their account, the client's address, SSH or the local console; empty without one. */

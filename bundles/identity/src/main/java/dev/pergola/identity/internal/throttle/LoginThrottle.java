@@ -17,6 +17,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.pergola.api.audit.AuditActor;
 import dev.pergola.api.audit.AuditEntry;
 import dev.pergola.api.audit.Outcome;
 import dev.pergola.api.errors.PergolaException;
@@ -206,13 +207,15 @@ public class LoginThrottle {
     }
 
     /**
-     * A lock starting or ending, as the platform (nobody asked for it). The lock is already decided: a failure to
+     * A lock starting or ending. The lock is already decided: a failure to
      * record it is logged and the login goes on as it would.
      */
     private void record(String action, String scope, String key, Instant until) {
         boolean account = "account".equals(scope);
-        audit.factQuietly(AuditEntry.of(action)
-                .withOutcome(EventTypes.AUTH_LOCKED.equals(action) ? Outcome.DENIED : Outcome.SUCCESS)
+        boolean locked = EventTypes.AUTH_LOCKED.equals(action);
+        // a lock is earned by the caller failing (the request's origin names them); its end is the platform's doing
+        audit.factQuietly(AuditEntry.of(action).withOutcome(locked ? Outcome.DENIED : Outcome.SUCCESS)
+                .withActor(locked ? null : AuditActor.PLATFORM)
                 .withTarget(account ? "user" : "address", null, printable(key))
                 .withDetail("scope", scope)
                 .withDetail(account ? "username" : "address", printable(key))
