@@ -71,6 +71,7 @@ public class IdentityAuditIT {
     /** Every secret the test sends or receives: none may be found in the trail, the events or the log. */
     private final List<String> secrets = new ArrayList<>();
     private int requests;
+    private String adminToken;
 
     @Configuration
     public Option[] config() {
@@ -109,6 +110,7 @@ public class IdentityAuditIT {
                 "{\"username\":\"admin\",\"password\":\"" + adminPassword + "\"}");
         assertEquals(login.reply.body(), 200, login.reply.status());
         String admin = token(login.reply);
+        adminToken = admin;
         String adminId = login.reply.json().path("data").path("user").path("id").asText();
         Map<String, Object> row = login.one(EventTypes.AUTH_LOGIN);
         assertEquals("user", row.get("actor_type"));
@@ -271,7 +273,8 @@ public class IdentityAuditIT {
     }
 
     private void noSecretAnywhere() throws Exception {
-        String trail = rows("1 = 1").stream().map(Map::toString).collect(Collectors.joining("\n"));
+        String trail = rows("1 = 1").stream().map(Map::toString).collect(Collectors.joining("\n"))
+                + "\n" + servedByTheAuditApi();
         Path log = Paths.get(System.getProperty("karaf.data"), "log", "karaf.log");
         String logged = Files.exists(log) ? Files.readString(log) : "";
         String posted = String.join("\n", events);
@@ -281,6 +284,31 @@ public class IdentityAuditIT {
             assertFalse("a secret in karaf.log", logged.contains(secret));
             assertFalse("a secret in an event", posted.contains(secret));
         }
+    }
+
+    /** Every record as GET /api/v1/audit lists it, and each one as GET /api/v1/audit/{id} shows it. */
+    private String servedByTheAuditApi() {
+        StringBuilder served = new StringBuilder();
+        int seen = 0;
+        for (int page = 1; page < 100; page++) {
+            Http.Reply list = http.get("/api/v1/audit?page=" + page + "&per_page=100", "Authorization",
+                    "Bearer " + adminToken);
+            assertEquals(list.body(), 200, list.status());
+            JsonNode data = list.json().path("data");
+            if (data.size() == 0) {
+                break;
+            }
+            served.append(list.body());
+            for (JsonNode record : data) {
+                Http.Reply one = http.get("/api/v1/audit/" + record.path("id").asText(), "Authorization",
+                        "Bearer " + adminToken);
+                assertEquals(one.body(), 200, one.status());
+                served.append(one.body());
+                seen++;
+            }
+        }
+        assertTrue("the API served the records: " + seen, seen >= requests);
+        return served.toString();
     }
 
     /** A request with its own X-Request-ID, and the records it made. */
