@@ -83,7 +83,9 @@ public final class AddressGuard {
         String name = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
         InetAddress[] addresses;
         try {
-            addresses = resolver.resolve(name);
+            // a literal is parsed, never looked up; a name is looked up once, here
+            addresses = AddressRange.looksLikeLiteral(name) ? new InetAddress[] {InetAddress.getByName(name)}
+                    : resolver.resolve(name);
         } catch (UnknownHostException e) {
             throw new Refused("cannot resolve " + name);
         }
@@ -116,7 +118,7 @@ public final class AddressGuard {
             if (embedded != null) {
                 reason = category(embedded);
                 if (reason != null) {
-                    reason = "an IPv6 form of a " + reason + " IPv4 address";
+                    reason = "an IPv6 form of an IPv4 address that is " + reason;
                 }
             }
         }
