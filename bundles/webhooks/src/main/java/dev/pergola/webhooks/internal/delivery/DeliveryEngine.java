@@ -16,8 +16,8 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
-import org.osgi.service.event.propertytypes.EventTopics;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,9 +35,11 @@ import dev.pergola.webhooks.internal.store.Wakeup;
  * Event Admin, polling as a backstop) and a claimer thread handing leased deliveries to up to {@code workers}
  * delivery threads. A slow or dead receiver only ever holds one of those threads.
  */
-@Component(service = {DeliveryEngine.class, EventHandler.class}, configurationPid = WebhooksConfig.PID, immediate = true)
+// event.topics as a plain property: @EventTopics would require an osgi.implementation=osgi.event capability that
+// Karaf's Felix Event Admin does not declare
+@Component(service = {DeliveryEngine.class, EventHandler.class}, configurationPid = WebhooksConfig.PID, immediate = true,
+        property = EventConstants.EVENT_TOPIC + "=" + EventTypes.ALL_TOPICS)
 @Designate(ocd = WebhooksConfig.class)
-@EventTopics(EventTypes.ALL_TOPICS)
 public class DeliveryEngine implements EventHandler {
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryEngine.class);
 
