@@ -276,12 +276,12 @@ public class WebhooksIT {
     @Test
     public void theShellListsAddsAndFailsLoudly() throws Exception {
         var operator = KarafShell.jaasLogin("admin", Admin.password());
-        String added = KarafShell.runAs(context, operator, "webhook:add https://shell.example/hook user.*,role.created -d from-shell");
+        String added = KarafShell.runAs(context, operator, "webhook:add -d from-shell https://shell.example/hook \"user.*,role.created\"");
         assertTrue(added, added.contains("Created webhook wh_") && added.contains("whsec_"));
         String id = added.substring(added.indexOf("wh_")).split("\\s")[0];
         assertTrue(KarafShell.runAs(context, operator, "webhook:list --search shell.example").contains(id));
         assertTrue(KarafShell.runAs(context, operator, "webhook:deliveries " + id).contains("0 delivery"));
-        assertTrue(KarafShell.runAs(context, operator, "webhook:add ftp://x user.*").startsWith("FAILED"));
+        assertTrue(KarafShell.runAs(context, operator, "webhook:add ftp://x \"user.*\"").startsWith("FAILED"));
         assertTrue(KarafShell.runAs(context, operator, "webhook:remove " + id + " wh_nope").startsWith("FAILED"));
         assertEquals(404, send("GET", "/api/v1/webhooks/" + id, null, admin).status());
     }
