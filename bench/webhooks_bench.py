@@ -24,11 +24,14 @@ class Receiver(http.server.ThreadingHTTPServer):
         self.count = 0
         self.first = None
         self.last = None
+        self.gate = threading.Event()
+        self.gate.set()
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
     def do_POST(self):
         self.rfile.read(int(self.headers.get("Content-Length", "0")))
+        self.server.gate.wait(8)  # closed: the receiver holds its answer, so the subscription's queue backs up
         self.send_response(204)
         self.end_headers()
         s = self.server
@@ -61,7 +64,7 @@ class Api:
         return r.status, r.read()
 
 
-def run(api, receiver, events, subscriptions):
+def run(api, receiver, events, subscriptions, backlog=False):
     port = receiver.server_address[1]
     ids = []
     for i in range(subscriptions):
@@ -76,18 +79,30 @@ def run(api, receiver, events, subscriptions):
     with receiver.lock:
         receiver.count, receiver.first, receiver.deliveries = 0, None, set()
     expected = events * subscriptions
+    if backlog:
+        receiver.gate.clear()
     start = time.monotonic()
     for n in range(events):
         status, body = api.call("PATCH", "/api/v1/webhooks/" + decoy, {"description": "bench-%d" % n})
         assert status == 200, body
     changes = time.monotonic() - start
+    if backlog:  # wait until every delivery is queued, then open the gate and time the drain alone
+        while True:
+            queued = sum(json.loads(api.call("GET", "/api/v1/webhooks/%s/deliveries?per_page=1" % i)[1])["meta"]["total"]
+                         for i in ids)
+            if queued >= expected:
+                break
+            time.sleep(0.2)
+        time.sleep(0.5)
+        start = time.monotonic()
+        receiver.gate.set()
     deadline = time.monotonic() + 600
     while receiver.count < expected and time.monotonic() < deadline:
         time.sleep(0.05)
     elapsed = receiver.last - start
-    print("  %d events x %d subscriptions: %d deliveries in %.2f s -> %.0f deliveries/s"
+    print("  %s%d events x %d subscriptions: %d deliveries in %.2f s -> %.0f deliveries/s"
           " (REST changes took %.2f s, %.0f/s); unique delivery ids %d, duplicates %d"
-          % (events, subscriptions, receiver.count, elapsed, receiver.count / elapsed, changes, events / changes,
+          % ("backlog drain, " if backlog else "end to end, ", events, subscriptions, receiver.count, elapsed, receiver.count / elapsed, changes, events / changes,
              len(receiver.deliveries), receiver.count - len(receiver.deliveries)))
     for i in ids + [decoy]:
         api.call("DELETE", "/api/v1/webhooks/" + i)
@@ -109,6 +124,8 @@ def main():
     run(api, receiver, 20, 2)  # warm-up
     run(api, receiver, events, subscriptions)
     run(api, receiver, events * 2, 1)
+    run(api, receiver, events, subscriptions, backlog=True)
+    run(api, receiver, events * 2, 1, backlog=True)
 
 
 if __name__ == "__main__":

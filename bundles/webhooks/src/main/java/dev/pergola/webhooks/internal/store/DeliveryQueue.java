@@ -29,8 +29,8 @@ import dev.pergola.api.persistence.MigratedSchema;
  * {@code FOR UPDATE SKIP LOCKED} on PostgreSQL, transaction-scoped advisory locks, one transaction spanning the
  * cursor and the new rows. On H2 (one node by construction) a lock in this JVM takes the place of both.
  *
- * <p>Order per subscription: a row is claimable only when no older waiting row of the same subscription exists
- * (older = {@code created_at, sequence, id}), and a claimed row is still waiting, so a subscription has at most one
+ * <p>Order per subscription: a row is claimable only when it is its subscription's waiting row with the lowest
+ * {@code position} (a database sequence), and a claimed row is still waiting, so a subscription has at most one
  * delivery in flight and the next one waits until the previous is delivered or given up.
  */
 @Component(service = DeliveryQueue.class)
@@ -169,14 +169,14 @@ public class DeliveryQueue {
     }
 
     private List<Claim> claimIn(Connection c, int limit, Instant now, Duration lease) throws SQLException {
+        // the heads: each subscription's waiting row with the lowest position, found in one pass (GROUP BY)
         String sql = "SELECT d.id, d.webhook_id, d.event_id, d.event_type, d.payload, d.attempts, w.url, w.secret"
                 + " FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id"
-                + " WHERE d.status IN " + WAITING + " AND w.active = TRUE AND d.next_attempt_at <= ?"
+                + " WHERE d.position IN (SELECT MIN(e.position) FROM webhook_deliveries e WHERE e.status IN " + WAITING
+                + "   GROUP BY e.webhook_id)"
+                + " AND d.status IN " + WAITING + " AND w.active = TRUE AND d.next_attempt_at <= ?"
                 + " AND (d.claimed_until IS NULL OR d.claimed_until < ?)"
-                + " AND NOT EXISTS (SELECT 1 FROM webhook_deliveries e WHERE e.webhook_id = d.webhook_id"
-                + "   AND e.status IN " + WAITING + " AND (e.created_at < d.created_at OR (e.created_at = d.created_at"
-                + "   AND (e.sequence < d.sequence OR (e.sequence = d.sequence AND e.id < d.id)))))"
-                + " ORDER BY d.next_attempt_at, d.created_at, d.sequence LIMIT ?"
+                + " ORDER BY d.next_attempt_at, d.position LIMIT ?"
                 + (postgres ? " FOR UPDATE OF d SKIP LOCKED" : "");
         List<Claim> claims = new ArrayList<>();
         String token = UUID.randomUUID().toString();
@@ -293,13 +293,14 @@ public class DeliveryQueue {
         });
     }
 
-    private static void insertAll(Connection c, List<QueuedDelivery> deliveries, Instant now) throws SQLException {
+    private void insertAll(Connection c, List<QueuedDelivery> deliveries, Instant now) throws SQLException {
         if (deliveries.isEmpty()) {
             return;
         }
         try (PreparedStatement s = c.prepareStatement("INSERT INTO webhook_deliveries (id, webhook_id, event_id,"
-                + " event_type, sequence, payload, status, attempts, next_attempt_at, created_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)")) {
+                + " event_type, sequence, payload, status, attempts, next_attempt_at, created_at, position)"
+                + " VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, " + (postgres ? "nextval('webhook_delivery_position')"
+                        : "NEXT VALUE FOR webhook_delivery_position") + ")")) {
             Timestamp at = Timestamp.from(now);
             for (QueuedDelivery d : deliveries) {
                 s.setString(1, d.id());
