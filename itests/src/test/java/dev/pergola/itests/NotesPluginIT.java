@@ -37,16 +37,19 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
-import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.pergola.api.events.EventTypeProvider;
+import dev.pergola.api.events.EventTypes;
+import dev.pergola.api.events.PergolaEvent;
+
 /**
  * The template plugin, {@code sample-plugins/notes}, installed as an admin would: REST with its own permissions,
- * the error envelope for bad input, typed configuration changed at run time, events after commit, its health
- * check and its shell commands.
+ * the error envelope for bad input, typed configuration changed at run time, its changes recorded in the audit trail
+ * and announced from there after commit ({@code notes.note.created|deleted}), its health check and its shell commands.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -58,7 +61,7 @@ public class NotesPluginIT {
 
     private Http http;
     private String admin;
-    private final List<Event> events = new CopyOnWriteArrayList<>();
+    private final List<PergolaEvent> events = new CopyOnWriteArrayList<>();
     private ServiceRegistration<EventHandler> listener;
 
     @Configuration
@@ -72,8 +75,10 @@ public class NotesPluginIT {
         http.await("/api/health/ready", Duration.ofSeconds(60));
         admin = "Bearer " + Admin.login(http);
         Dictionary<String, Object> props = new Hashtable<>();
-        props.put(EventConstants.EVENT_TOPIC, "acme/notes/*");
-        listener = context.registerService(EventHandler.class, events::add, props);
+        // the notes plugin records its changes in the audit trail, which announces them once committed
+        props.put(EventConstants.EVENT_TOPIC, EventTypes.topic("notes.*"));
+        listener = context.registerService(EventHandler.class, e -> events.add(PergolaEvent.fromProperties(e::getProperty)),
+                props);
         installed();
     }
 
@@ -93,9 +98,11 @@ public class NotesPluginIT {
         assertEquals("admin", note.path("author").asText());
         assertNotNull("created_at is ISO-8601", Instant.parse(note.path("created_at").asText()));
 
-        Event event = awaitEvent("acme/notes/CREATED", id);
-        assertEquals("admin", event.getProperty("actor"));
-        assertEquals(title, event.getProperty("title"));
+        PergolaEvent event = awaitEvent("notes.note.created", id);
+        assertEquals(title, field(event, "target", "name"));
+        assertEquals("the note as created", "admin", field(event, "after", "author"));
+        assertEquals("milk, eggs", field(event, "after", "body"));
+        assertTrue("sealed: it has its place in the chain", event.sequence() > 0);
 
         assertEquals(note, ok(200, http.get("/api/v1/notes/" + id, "Authorization", admin)));
         Http.Reply list = http.get("/api/v1/notes?search=" + title.substring(10) + "&sort=-created_at&per_page=5",
@@ -150,7 +157,17 @@ public class NotesPluginIT {
         Http.Reply again = send("DELETE", "/api/v1/notes/" + id, BodyPublishers.noBody(), admin);
         assertEquals(again.body(), 404, again.status());
         assertEquals("RESOURCE_NOT_FOUND", again.json().path("error").path("code").asText());
-        assertEquals("admin", awaitEvent("acme/notes/DELETED", id).getProperty("actor"));
+        PergolaEvent deleted = awaitEvent("notes.note.deleted", id);
+        List<String> declared = new java.util.ArrayList<>();
+        for (ServiceReference<EventTypeProvider> ref : context.getServiceReferences(EventTypeProvider.class, null)) {
+            context.getService(ref).eventTypes().forEach(t -> declared.add(t.name() + " " + t.permission()));
+            context.ungetService(ref);
+        }
+        assertTrue("declared for the catalogue: " + declared, declared.containsAll(List.of(
+                "notes.note.created acme.notes.view", "notes.note.deleted acme.notes.view")));
+        assertEquals("the note as it was", title, field(deleted, "before", "title"));
+        assertEquals("one event per change", 1, events.stream().filter(e -> e.type().equals("notes.note.created")
+                && id.equals(field(e, "target", "id"))).count());
     }
 
     @Test
@@ -160,7 +177,7 @@ public class NotesPluginIT {
         String added = KarafShell.runAs(context, operator, "notes:add " + title + " \"from the shell\"");
         assertTrue(added, added.startsWith("Created note "));
         String id = added.substring("Created note ".length(), added.indexOf(' ', "Created note ".length()));
-        assertEquals("admin", awaitEvent("acme/notes/CREATED", id).getProperty("actor"));
+        assertEquals("admin", field(awaitEvent("notes.note.created", id), "after", "author"));
         String listed = KarafShell.runAs(context, operator, "notes:list --search " + title);
         assertTrue(listed, listed.contains(id) && listed.contains("1 note(s)"));
 
@@ -193,16 +210,21 @@ public class NotesPluginIT {
         return (Long) refs[0].getProperty("service.id");
     }
 
-    private Event awaitEvent(String topic, String id) throws InterruptedException {
+    private PergolaEvent awaitEvent(String type, String id) throws InterruptedException {
         for (int i = 0; i < 100; i++) {
-            for (Event e : events) {
-                if (e.getTopic().equals(topic) && id.equals(e.getProperty("id"))) {
+            for (PergolaEvent e : events) {
+                if (e.type().equals(type) && id.equals(field(e, "target", "id"))) {
                     return e;
                 }
             }
             Thread.sleep(50);
         }
-        throw new AssertionError("no " + topic + " for " + id + " among " + events);
+        throw new AssertionError("no " + type + " for " + id + " among " + events);
+    }
+
+    /** {@code data.<object>.<name>} of an event, or null. */
+    private static Object field(PergolaEvent event, String object, String name) {
+        return event.data().get(object) instanceof java.util.Map<?, ?> m ? m.get(name) : null;
     }
 
     private static Http.Reply awaitStatus(java.util.function.Supplier<Http.Reply> request, int status) {

@@ -47,6 +47,9 @@ import org.osgi.service.event.EventHandler;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.pergola.api.events.EventTypes;
+import dev.pergola.api.events.PergolaEvent;
+
 /**
  * The plugin manager through REST on the assembled distribution: lifecycle with update and automatic
  * rollback, isolation of a failing plugin, validation of bad uploads, and a plain third-party bundle as a
@@ -92,10 +95,14 @@ public class PluginsIT {
         };
         context.addBundleListener(coreWatch);
         Dictionary<String, Object> props = new Hashtable<>();
-        props.put(EventConstants.EVENT_TOPIC, "dev/pergola/plugins/*");
-        eventWatch = context.registerService(EventHandler.class,
-                e -> pluginEvents.add(e.getTopic().substring(e.getTopic().lastIndexOf('/') + 1) + " " + e.getProperty("slug")),
-                props);
+        // the audit trail announces each committed plugin.* record as dev/pergola/plugin/<what>: "ENABLED hello"
+        props.put(EventConstants.EVENT_TOPIC, EventTypes.topic("plugin.*"));
+        eventWatch = context.registerService(EventHandler.class, e -> {
+            PergolaEvent event = PergolaEvent.fromProperties(e::getProperty);
+            Object target = event.data().get("target");
+            pluginEvents.add(event.type().substring("plugin.".length()).toUpperCase(java.util.Locale.ROOT) + " "
+                    + (target instanceof java.util.Map<?, ?> t ? t.get("id") : null));
+        }, props);
     }
 
     @After

@@ -1,20 +1,20 @@
 package dev.pergola.sample.notes;
 
 /**
- * Event Admin topics the notes service posts after each change has been committed. Every event carries
- * {@link #ACTOR} (who did it), {@link #ID} and {@link #TITLE} of the note, and {@link #TIMESTAMP} (ISO-8601).
+ * The event types of the notes plugin: {@code <plugin slug>.<thing>.<what happened>}, dotted, lower case. The notes
+ * service records each change in the audit trail under one of these types, in the change's transaction; once
+ * committed the platform announces it as an event of that type (Event Admin topic {@code dev/pergola/notes/note/created},
+ * webhooks, live streams). Every event's {@code data} has the platform's {@code actor}, {@code target}
+ * ({@code note}, its id and title) and {@code outcome}, plus {@code after} (created) or {@code before} (deleted): the
+ * note as {@link NoteDto}. {@code service/NoteEventTypes} lists them in the catalogue ({@code /api/v1/events/types}).
  */
 public final class NoteEvents {
-    public static final String TOPIC_PREFIX = "acme/notes/";
-    public static final String CREATED = TOPIC_PREFIX + "CREATED";
-    public static final String DELETED = TOPIC_PREFIX + "DELETED";
-    /** Every notes topic, for an {@code event.topics} property. */
-    public static final String ALL = TOPIC_PREFIX + "*";
-
-    public static final String ACTOR = "actor";
-    public static final String ID = "id";
-    public static final String TITLE = "title";
-    public static final String TIMESTAMP = "timestamp";
+    public static final String CREATED = "notes.note.created";
+    public static final String DELETED = "notes.note.deleted";
+    /** The target type of every notes record. */
+    public static final String TARGET = "note";
+    /** Who may see these events on the live streams: whoever may read notes. */
+    public static final String PERMISSION = "acme.notes.view";
 
     private NoteEvents() {
     }

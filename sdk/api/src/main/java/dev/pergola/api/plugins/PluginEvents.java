@@ -1,9 +1,18 @@
 package dev.pergola.api.plugins;
 
 /**
- * Event Admin topics the plugin manager posts after each change, with properties {@link #SLUG},
+ * The Event Admin topics the plugin manager posted before the audit trail existed, with properties {@link #SLUG},
  * {@link #VERSION}, {@link #ACTOR} and, for {@link #FAILED}, {@link #ERROR}.
+ *
+ * @deprecated Nothing posts these topics any more. Plugin changes are recorded in the audit trail and announced,
+ *             once committed, as the platform events {@link dev.pergola.api.events.EventTypes#PLUGIN_INSTALLED
+ *             plugin.installed}, {@code plugin.enabled}, {@code plugin.disabled}, {@code plugin.updated},
+ *             {@code plugin.uninstalled}, {@code plugin.failed} and {@code plugin.configured}: on Event Admin under
+ *             {@link dev.pergola.api.events.EventTypes#topic(String)} (e.g. {@code dev/pergola/plugin/enabled}) with
+ *             the properties of {@link dev.pergola.api.events.PergolaEvent} (the slug is {@code data.target.id}).
+ *             Kept so that code compiled against it still links.
  */
+@Deprecated
 public final class PluginEvents {
     public static final String TOPIC_PREFIX = "dev/pergola/plugins/";
     public static final String INSTALLED = TOPIC_PREFIX + "INSTALLED";

@@ -1,6 +1,7 @@
 /**
  * The plugin manager: one service, {@link dev.pergola.api.plugins.Plugins}, behind the REST API, the shell
- * and the admin UI, plus the Event Admin topics it publishes. A plugin is a bundle whose manifest carries
+ * and the admin UI; its changes are recorded in the audit trail and announced as the {@code plugin.*} events of
+ * {@link dev.pergola.api.events.EventTypes}. A plugin is a bundle whose manifest carries
  * {@value dev.pergola.api.plugins.Plugins#PLUGIN_HEADER}; {@link dev.pergola.api.plugins.PluginBundle} says which bundles
  * belong to a plugin.
  *

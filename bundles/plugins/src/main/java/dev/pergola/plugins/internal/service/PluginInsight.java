@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.Constants;
@@ -164,7 +165,13 @@ public class PluginInsight {
         return result;
     }
 
-    public ConfigurationUpdate configure(Bundle bundle, String pid, Map<String, Object> values) {
+    /**
+     * Stores {@code values} (validated against the PID's Metatype) merged into the PID's configuration, then hands
+     * the values as they were and as they are now (passwords masked) to {@code record}; if that fails the previous
+     * configuration is put back, so no change stays without its record.
+     */
+    public ConfigurationUpdate configure(Bundle bundle, String pid, Map<String, Object> values,
+            BiConsumer<Map<String, Object>, Map<String, Object>> record) {
         MetaTypeInformation info = metatype.getMetaTypeInformation(bundle);
         if (info == null || pid == null || !Arrays.asList(info.getPids()).contains(pid)) {
             throw PergolaException.notFound("The plugin has no configuration '" + pid + "'"
@@ -172,10 +179,13 @@ public class PluginInsight {
         }
         List<AttributeDefinition> definitions = definitions(info.getObjectClassDefinition(pid, null));
         Hashtable<String, Object> properties = ConfigValues.validate(definitions, values == null ? Map.of() : values);
+        Map<String, Object> before = current(pid, definitions);
+        Configuration configuration;
+        Dictionary<String, Object> previous;
         try {
-            Configuration configuration = configAdmin.getConfiguration(pid, "?");
-            Dictionary<String, Object> merged = configuration.getProperties() == null ? new Hashtable<>()
-                    : configuration.getProperties();
+            configuration = configAdmin.getConfiguration(pid, "?");
+            previous = configuration.getProperties(); // a private copy, or null when the PID had none
+            Dictionary<String, Object> merged = previous == null ? new Hashtable<>() : configuration.getProperties();
             for (Map.Entry<String, Object> e : properties.entrySet()) {
                 merged.put(e.getKey(), e.getValue());
             }
@@ -183,7 +193,31 @@ public class PluginInsight {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot store configuration " + pid + ": " + e.getMessage(), e);
         }
-        return new ConfigurationUpdate(pid, current(pid, definitions));
+        Map<String, Object> after = current(pid, definitions);
+        try {
+            record.accept(before, after);
+        } catch (RuntimeException e) {
+            try {
+                restore(configuration, previous);
+            } catch (IllegalStateException notRestored) {
+                e.addSuppressed(notRestored);
+            }
+            throw e;
+        }
+        return new ConfigurationUpdate(pid, after);
+    }
+
+    private static void restore(Configuration configuration, Dictionary<String, Object> previous) {
+        try {
+            if (previous == null) {
+                configuration.delete();
+            } else {
+                configuration.update(previous);
+            }
+        } catch (IOException | IllegalStateException e) {
+            throw new IllegalStateException("Cannot put back configuration " + configuration.getPid()
+                    + " after its audit record failed: " + e.getMessage(), e);
+        }
     }
 
     /** Deletes the configurations of the plugin's Metatype PIDs (uninstall with purge). */

@@ -13,7 +13,6 @@ import org.osgi.framework.BundleException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.pergola.api.plugins.PluginEvents;
 import dev.pergola.plugins.internal.framework.BoundedStarts;
 import dev.pergola.plugins.internal.framework.PluginBundles;
 import dev.pergola.plugins.internal.store.PluginEntity;
@@ -155,8 +154,7 @@ final class PluginReconciler {
         records.registry.change(p.slug, r -> {
             r.state = "failed";
             r.lastError = PluginRecords.truncate(error);
-        });
-        records.post(PluginEvents.FAILED, p, "reconciler", error);
+        }, PluginAudit.failed(error));
         changes.add(p.slug + ": failed: " + error);
         LOG.warn("Plugin {} failed: {}", p.slug, error);
     }

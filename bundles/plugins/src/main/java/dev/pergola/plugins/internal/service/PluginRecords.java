@@ -3,17 +3,12 @@ package dev.pergola.plugins.internal.service;
 import dev.pergola.api.errors.PergolaException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleException;
-import org.osgi.service.event.Event;
-import org.osgi.service.event.EventAdmin;
 
-import dev.pergola.api.plugins.PluginEvents;
 import dev.pergola.api.plugins.PluginInfo;
 import dev.pergola.plugins.internal.artifact.ArtifactStore;
 import dev.pergola.plugins.internal.framework.PluginBundles;
@@ -22,20 +17,19 @@ import dev.pergola.plugins.internal.store.PluginRegistry;
 
 /**
  * What every plugin operation shares: the registry rows, the plugin's bundle (installed again from the store
- * when the framework lost it), its live view, events, and artifact housekeeping.
+ * when the framework lost it), its live view, and artifact housekeeping. (Events are the audit records the registry
+ * writes with each change; see {@link PluginAudit}.)
  */
 final class PluginRecords {
     final PluginRegistry registry;
     final PluginBundles bundles;
     final ArtifactStore store;
     final boolean safeMode;
-    private final EventAdmin events;
 
-    PluginRecords(PluginRegistry registry, PluginBundles bundles, ArtifactStore store, EventAdmin events, boolean safeMode) {
+    PluginRecords(PluginRegistry registry, PluginBundles bundles, ArtifactStore store, boolean safeMode) {
         this.registry = registry;
         this.bundles = bundles;
         this.store = store;
-        this.events = events;
         this.safeMode = safeMode;
     }
 
@@ -80,19 +74,6 @@ final class PluginRecords {
         if (checksum != null && !registry.references(checksum)) {
             store.delete(checksum);
         }
-    }
-
-    void post(String topic, PluginEntity p, String actor, String error) {
-        Map<String, Object> props = new HashMap<>();
-        props.put(PluginEvents.SLUG, p.slug);
-        props.put(PluginEvents.VERSION, p.version);
-        if (actor != null) {
-            props.put(PluginEvents.ACTOR, actor);
-        }
-        if (error != null) {
-            props.put(PluginEvents.ERROR, error);
-        }
-        events.postEvent(new Event(topic, props));
     }
 
     static Timestamp now() {

@@ -26,14 +26,14 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.event.EventAdmin;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.pergola.api.audit.AuditOrigin;
+import dev.pergola.api.audit.AuditTrail;
 import dev.pergola.api.plugins.DiscoveryResult;
 import dev.pergola.api.plugins.InstallOptions;
-import dev.pergola.api.plugins.PluginEvents;
 import dev.pergola.api.plugins.PluginInfo;
 import dev.pergola.api.plugins.Plugins;
 import dev.pergola.api.plugins.UpdateResult;
@@ -48,11 +48,13 @@ import dev.pergola.plugins.internal.framework.PluginBundles;
 import dev.pergola.plugins.internal.framework.PluginStartException;
 import dev.pergola.plugins.internal.store.PluginEntity;
 import dev.pergola.plugins.internal.store.PluginRegistry;
+import dev.pergola.plugins.internal.store.PluginSnapshot;
 
 /**
  * The plugin manager. Changes to the framework and the registry run one at a time under the plugin lock (they are
  * rare and each must see the framework as the previous one left it); each validates first, changes the framework,
- * then records the outcome and posts an event. Failures leave the framework as it was.
+ * then records the outcome in the registry together with its audit record (which the audit trail announces as the
+ * {@code plugin.*} event once committed). Failures leave the framework as it was.
  * <p>A plugin's start is plugin code, so it never runs under the lock nor on the caller's thread: {@link BoundedStarts}
  * runs it and gives up after {@code start.timeout.seconds}. Waits for the lock are bounded too, so a request answers
  * (with 503 and Retry-After) rather than queueing behind another and being applied after its client gave up.
@@ -73,6 +75,7 @@ public class PluginService implements Plugins {
     private final Path deployDir;
     private final Path signers;
     private final PluginRecords records;
+    private final AuditTrail audit;
     private final PluginUpdater updater;
     private final PluginReconciler reconciler;
     private final UrlDownloads downloads;
@@ -90,7 +93,7 @@ public class PluginService implements Plugins {
 
     @Activate
     public PluginService(BundleContext context, @Reference PluginRegistry registry, @Reference PluginBundles bundles,
-            @Reference EventAdmin events, @Reference PluginInsight insight, @Reference ExitCallWeaver weaver,
+            @Reference AuditTrail audit, @Reference PluginInsight insight, @Reference ExitCallWeaver weaver,
             PluginsConfig config) {
         // the weaver is referenced so that it is in place before any plugin class loads (the reconciliation below)
         this.registry = registry;
@@ -110,7 +113,8 @@ public class PluginService implements Plugins {
                 ArchiveLimits.MANIFEST_BYTES);
         this.downloads = new UrlDownloads(Arrays.asList(config.url_schemes()), config.upload_max_bytes(),
                 UrlDownloads.URL_HANDLERS);
-        this.records = new PluginRecords(registry, bundles, store, events, safeMode);
+        this.audit = audit;
+        this.records = new PluginRecords(registry, bundles, store, safeMode);
         this.starts = new BoundedStarts(bundles);
         this.updater = new PluginUpdater(records, (slug, bundle) -> starts.start(slug, bundle, config.start_settle_ms(),
                 config.start_timeout_seconds()));
@@ -119,7 +123,8 @@ public class PluginService implements Plugins {
             LOG.warn("SAFE MODE: no plugin will be started; the stored plugin states are kept for a normal start");
         }
         background.execute(() -> {
-            try {
+            // what the reconciliation at start records (a plugin that fails to start) is the platform's doing
+            try (AuditTrail.Binding platform = audit.bind(AuditOrigin.SYSTEM)) {
                 int leftovers = store.cleanIncoming();
                 if (leftovers > 0) {
                     LOG.info("Deleted {} unfinished upload(s) from the plugin store's incoming folder", leftovers);
@@ -237,8 +242,13 @@ public class PluginService implements Plugins {
             p.installedBy = options.actor();
             p.updatedAt = p.installedAt;
             p.updatedBy = options.actor();
-            registry.insert(p);
-            records.post(PluginEvents.INSTALLED, p, options.actor(), null);
+            try {
+                registry.insert(p, PluginAudit.installed());
+            } catch (RuntimeException e) { // no row, no record: the framework and the store go back as they were
+                bundles.discard(bundle);
+                records.forgetArtifact(stored.checksum());
+                throw e;
+            }
             LOG.info("Plugin {} {} installed by {}", p.slug, p.version, options.actor());
             return view(p);
         });
@@ -289,14 +299,13 @@ public class PluginService implements Plugins {
             starts.start(slug, bundle, config.start_settle_ms(), config.start_timeout_seconds());
         } catch (PluginStartException e) {
             locked(() -> {
-                PluginEntity p = registry.change(slug, r -> {
+                registry.change(slug, r -> {
                     r.enabled = true;
                     r.state = "failed";
                     r.lastError = PluginRecords.truncate(e.getMessage());
                     r.updatedAt = PluginRecords.now();
                     r.updatedBy = actor;
-                });
-                records.post(PluginEvents.FAILED, p, actor, e.getMessage());
+                }, PluginAudit.failed(e.getMessage()));
                 return null;
             });
             LOG.warn("Plugin {} failed to start: {}", slug, e.getMessage());
@@ -335,7 +344,7 @@ public class PluginService implements Plugins {
         });
     }
 
-    /** Records a successful enable or disable and announces it. */
+    /** Records a successful enable or disable (one audit record, which announces it once committed). */
     private PluginInfo settle(String slug, boolean enabled, String actor) {
         PluginEntity saved = registry.change(slug, r -> {
             r.enabled = enabled;
@@ -343,8 +352,7 @@ public class PluginService implements Plugins {
             r.lastError = null;
             r.updatedAt = PluginRecords.now();
             r.updatedBy = actor;
-        });
-        records.post(enabled ? PluginEvents.ENABLED : PluginEvents.DISABLED, saved, actor, null);
+        }, enabled ? PluginAudit.enabled() : PluginAudit.disabled());
         return view(saved);
     }
 
@@ -398,10 +406,9 @@ public class PluginService implements Plugins {
                 }
                 bundles.discard(bundle.get());
             }
-            registry.delete(slug);
+            registry.delete(slug, PluginAudit.uninstalled(purge));
             records.forgetArtifact(p.checksum);
             records.forgetArtifact(p.previousChecksum);
-            records.post(PluginEvents.UNINSTALLED, p, actor, null);
             LOG.info("Plugin {} uninstalled by {}{}", slug, actor, purge ? " (configuration purged)" : "");
             return null;
         });
@@ -417,8 +424,11 @@ public class PluginService implements Plugins {
 
     @Override
     public dev.pergola.api.plugins.ConfigurationUpdate configure(String slug, String pid, Map<String, Object> values, String actor) {
-        entity(slug);
-        var result = insight.configure(bundleOrConflict(slug), pid, values);
+        PluginSnapshot plugin = PluginSnapshot.of(entity(slug));
+        // Config Admin is not the database: the record gets a transaction of its own, and if it cannot be written
+        // the previous configuration is put back
+        var result = insight.configure(bundleOrConflict(slug), pid, values, (before, after) -> audit.record(
+                PluginAudit.configured(plugin, pid, ConfigSecrets.masked(before), ConfigSecrets.masked(after))));
         LOG.info("Configuration {} of plugin {} changed by {}", pid, slug, actor);
         return result;
     }

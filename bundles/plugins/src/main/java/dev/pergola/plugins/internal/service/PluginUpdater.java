@@ -13,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.pergola.api.plugins.InstallOptions;
-import dev.pergola.api.plugins.PluginEvents;
 import dev.pergola.api.plugins.UpdateResult;
 import dev.pergola.plugins.internal.artifact.ArtifactInspector;
 import dev.pergola.plugins.internal.artifact.ArtifactStore;
@@ -79,9 +78,8 @@ final class PluginUpdater {
                     + (e.getMessage().startsWith(BoundedStarts.TIMEOUT_PREFIX)
                             ? "Not rolled back while its start runs; plugin:reconcile restores " + p.version + " after it."
                             : rollBack(p));
-            records.registry.change(slug, r -> r.lastError = PluginRecords.truncate(message));
+            records.registry.change(slug, r -> r.lastError = PluginRecords.truncate(message), PluginAudit.failed(message));
             records.forgetArtifact(stored.checksum());
-            records.post(PluginEvents.FAILED, p, options.actor(), message);
             LOG.warn(message);
             throw new PergolaException("PLUGIN_FAILED", message, Map.of("cause", List.of(e.getMessage())),
                     Map.of("rolled_back_to", p.version));
@@ -101,9 +99,8 @@ final class PluginUpdater {
             r.lastError = null;
             r.updatedAt = PluginRecords.now();
             r.updatedBy = options.actor();
-        });
+        }, PluginAudit.updated());
         records.forgetArtifact(olderChecksum); // the previous one is kept, the one before it goes
-        records.post(PluginEvents.UPDATED, saved, options.actor(), null);
         LOG.info("Plugin {} updated from {} to {} by {}", slug, oldVersion, saved.version, options.actor());
         return new UpdateResult(records.view(saved), oldVersion, saved.version);
     }

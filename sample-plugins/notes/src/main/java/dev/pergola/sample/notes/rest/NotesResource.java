@@ -89,8 +89,8 @@ public class NotesResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed(MANAGE)
-    public Response delete(@PathParam("id") String id, @Context SecurityContext security) {
-        notes.delete(security.getUserPrincipal().getName(), id);
+    public Response delete(@PathParam("id") String id) {
+        notes.delete(id);
         return Response.noContent().build();
     }
 }

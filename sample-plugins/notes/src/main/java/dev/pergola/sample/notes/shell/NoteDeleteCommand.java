@@ -22,7 +22,7 @@ public class NoteDeleteCommand implements Action {
 
     @Override
     public Object execute() {
-        notes.delete(ShellActor.name(), id);
+        notes.delete(id);
         System.out.println("Deleted note " + id);
         return null;
     }

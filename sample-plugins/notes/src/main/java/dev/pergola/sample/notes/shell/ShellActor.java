@@ -5,7 +5,7 @@ import java.security.Principal;
 
 import javax.security.auth.Subject;
 
-/** Who runs a shell command, for the record: the operator Karaf signed in (its JAAS user principal), else "shell". */
+/** Who runs a shell command, as the author of the notes it adds: the operator Karaf signed in (its JAAS user principal), else "shell". */
 final class ShellActor {
     private ShellActor() {
     }

@@ -1,5 +1,6 @@
 package dev.pergola.sample.notes.store;
 
+import java.sql.Connection;
 import java.util.Optional;
 
 import org.apache.aries.jpa.template.JpaTemplate;
@@ -8,6 +9,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import dev.pergola.api.audit.AuditEntry;
+import dev.pergola.api.audit.AuditTrail;
 import dev.pergola.api.persistence.ListQueryExecutor;
 import dev.pergola.api.persistence.MigratedSchema;
 import dev.pergola.api.query.ListQuery;
@@ -17,19 +20,24 @@ import dev.pergola.sample.notes.NoteDto;
 /**
  * {@link NoteStore} on the plugin's persistence unit. It waits for {@link MigratedSchema} of this bundle, so it
  * never runs before {@code V1__create_notes.sql} has; lists go through the platform's shared
- * {@link ListQueryExecutor} (bound parameters, no paging by hand).
+ * {@link ListQueryExecutor} (bound parameters, no paging by hand). Changes hand their audit record to the platform's
+ * {@link AuditTrail} with the transaction's own connection ({@code em.unwrap(Connection.class)}), so the row and
+ * its record commit or roll back together.
  */
 @Component(service = NoteStore.class)
 public class JpaNoteStore implements NoteStore {
     private final JpaTemplate jpa;
     private final ListQueryExecutor lists;
+    private final AuditTrail audit;
 
     @Activate
     public JpaNoteStore(@Reference(target = "(osgi.unit.name=acme-notes)") JpaTemplate jpa,
             @Reference ListQueryExecutor lists,
-            @Reference(target = "(" + MigratedSchema.OWNER + "=dev.pergola.sample.notes)") MigratedSchema schema) {
+            @Reference(target = "(" + MigratedSchema.OWNER + "=dev.pergola.sample.notes)") MigratedSchema schema,
+            @Reference AuditTrail audit) {
         this.jpa = jpa;
         this.lists = lists;
+        this.audit = audit;
     }
 
     @Override
@@ -58,16 +66,23 @@ public class JpaNoteStore implements NoteStore {
     }
 
     @Override
-    public void insert(NoteDto note) {
+    public void insert(NoteDto note, AuditEntry record) {
         jpa.tx(TransactionType.Required, em -> {
             em.persist(new NoteEntity(note));
             em.flush(); // a constraint violation surfaces here, inside the store, not at some later commit
+            audit.record(em.unwrap(Connection.class), record);
         });
     }
 
     @Override
-    public boolean delete(String id) {
-        return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
-                "DELETE FROM NoteEntity n WHERE n.id = :id").setParameter("id", id).executeUpdate() > 0);
+    public boolean delete(String id, AuditEntry record) {
+        return jpa.txExpr(TransactionType.Required, em -> {
+            boolean deleted = em.createQuery("DELETE FROM NoteEntity n WHERE n.id = :id").setParameter("id", id)
+                    .executeUpdate() > 0;
+            if (deleted) {
+                audit.record(em.unwrap(Connection.class), record);
+            }
+            return deleted;
+        });
     }
 }

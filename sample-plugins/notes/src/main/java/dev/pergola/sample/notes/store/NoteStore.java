@@ -2,6 +2,7 @@ package dev.pergola.sample.notes.store;
 
 import java.util.Optional;
 
+import dev.pergola.api.audit.AuditEntry;
 import dev.pergola.api.query.FieldType;
 import dev.pergola.api.query.ListQuery;
 import dev.pergola.api.query.ListSpec;
@@ -10,7 +11,8 @@ import dev.pergola.sample.notes.NoteDto;
 
 /**
  * The only code that reads or writes {@code acme_notes}. Each method is one transaction, committed when it
- * returns, so a caller that posts an event afterwards posts it after the commit.
+ * returns; a change is written together with its audit record, in that transaction, so the record (and the event
+ * the platform posts from it) exists exactly when the change does.
  */
 public interface NoteStore {
     /** What list endpoints may page, sort, filter and search: API names mapped to the entity's attributes. */
@@ -31,9 +33,19 @@ public interface NoteStore {
 
     long count();
 
-    /** @throws javax.persistence.PersistenceException when the row breaks a constraint (a title taken meanwhile) */
-    void insert(NoteDto note);
+    /**
+     * Inserts the note and writes {@code record} in the same transaction.
+     *
+     * @throws javax.persistence.PersistenceException when the row breaks a constraint (a title taken meanwhile)
+     * @throws dev.pergola.api.errors.PergolaException SERVICE_UNAVAILABLE when the record cannot be written (then
+     *                                                 the note is not stored either)
+     */
+    void insert(NoteDto note, AuditEntry record);
 
-    /** @return whether a row was deleted */
-    boolean delete(String id);
+    /**
+     * Deletes the note and, if there was one, writes {@code record} in the same transaction.
+     *
+     * @return whether a row was deleted (nothing is recorded when none was)
+     */
+    boolean delete(String id, AuditEntry record);
 }

@@ -1,57 +1,47 @@
 package dev.pergola.sample.notes.service;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
 import java.lang.annotation.Annotation;
-import java.util.ArrayList;
 import java.util.List;
 
 import javax.persistence.PersistenceException;
 
 import org.junit.Test;
-import org.osgi.service.event.Event;
-import org.osgi.service.event.EventAdmin;
 
+import dev.pergola.api.audit.AuditEntry;
+import dev.pergola.api.audit.Outcome;
 import dev.pergola.api.errors.PergolaException;
+import dev.pergola.api.events.EventType;
 import dev.pergola.sample.notes.NewNote;
 import dev.pergola.sample.notes.NoteDto;
 import dev.pergola.sample.notes.NoteEvents;
 
-/** The notes rules against an in-memory store: validation, conflicts, limits that change at run time, events. */
+/** The notes rules against an in-memory store: validation, conflicts, limits that change at run time, audit records. */
 public class NotesTest {
     private final FakeNoteStore store = new FakeNoteStore();
-    private final List<Event> posted = new ArrayList<>();
-    /** Records each event together with whether its note was already in the store when it was posted. */
-    private final List<Boolean> storedWhenPosted = new ArrayList<>();
-    private final EventAdmin events = new EventAdmin() {
-        @Override
-        public void postEvent(Event event) {
-            posted.add(event);
-            storedWhenPosted.add(store.find((String) event.getProperty(NoteEvents.ID)).isPresent());
-        }
-
-        @Override
-        public void sendEvent(Event event) {
-            throw new AssertionError("events are posted (asynchronously), never sent");
-        }
-    };
-    private final Notes notes = new Notes(store, events, config(2000, 1000));
+    private final List<AuditEntry> recorded = store.recorded;
+    private final Notes notes = new Notes(store, config(2000, 1000));
 
     @Test
-    public void createsANoteAndPostsCreatedAfterItIsStored() {
+    public void createsANoteAndRecordsItWithTheChange() {
         NoteDto note = notes.create("alice", new NewNote("  Groceries ", "milk, eggs"));
         assertEquals("Groceries", note.title());
         assertEquals("alice", note.author());
         assertEquals(note, notes.get(note.id()));
-        assertEquals(1, posted.size());
-        Event created = posted.get(0);
-        assertEquals(NoteEvents.CREATED, created.getTopic());
-        assertEquals("alice", created.getProperty(NoteEvents.ACTOR));
-        assertEquals(note.id(), created.getProperty(NoteEvents.ID));
-        assertEquals("Groceries", created.getProperty(NoteEvents.TITLE));
-        assertEquals(List.of(true), storedWhenPosted);
+        assertEquals(1, recorded.size());
+        AuditEntry created = recorded.get(0);
+        assertEquals(NoteEvents.CREATED, created.action());
+        assertEquals(Outcome.SUCCESS, created.outcome());
+        assertEquals(NoteEvents.TARGET, created.targetType());
+        assertEquals(note.id(), created.targetId());
+        assertEquals("Groceries", created.targetName());
+        assertNull(created.before());
+        assertEquals(note, created.after());
+        assertNull("the actor is the origin the platform bound (REST caller, shell operator)", created.actor());
     }
 
     @Test
@@ -63,7 +53,7 @@ public class NotesTest {
         assertEquals(List.of("at most 200 characters"), e.details().get("title"));
         refused(() -> notes.create("alice", null), PergolaException.VALIDATION);
         assertEquals(0, store.count());
-        assertEquals(List.of(), posted);
+        assertEquals(List.of(), recorded);
     }
 
     @Test
@@ -82,14 +72,14 @@ public class NotesTest {
         notes.create("alice", new NewNote("Plan", "one"));
         refused(() -> notes.create("bob", new NewNote("Plan", "two")), PergolaException.CONFLICT);
         assertEquals(1, store.count());
-        assertEquals(1, posted.size());
+        assertEquals(1, recorded.size());
     }
 
     @Test
     public void aTitleTakenByAnotherNodeMeanwhileIsAConflictToo() {
         store.failNextInsert = new PersistenceException("unique constraint uq_acme_notes_title");
         refused(() -> notes.create("alice", new NewNote("Plan", "one")), PergolaException.CONFLICT);
-        assertEquals("nothing committed, nothing announced", List.of(), posted);
+        assertEquals("nothing committed, nothing recorded", List.of(), recorded);
     }
 
     @Test
@@ -109,17 +99,31 @@ public class NotesTest {
     }
 
     @Test
-    public void aMissingNoteIsNotFoundAndDeletingPostsDeleted() {
+    public void aMissingNoteIsNotFoundAndDeletingRecordsTheNoteAsItWas() {
         refused(() -> notes.get("nope"), PergolaException.NOT_FOUND);
-        refused(() -> notes.delete("alice", "nope"), PergolaException.NOT_FOUND);
+        refused(() -> notes.delete("nope"), PergolaException.NOT_FOUND);
         NoteDto note = notes.create("alice", new NewNote("Plan", "one"));
-        notes.delete("bob", note.id());
+        notes.delete(note.id());
         assertEquals(0, store.count());
-        Event deleted = posted.get(1);
-        assertEquals(NoteEvents.DELETED, deleted.getTopic());
-        assertEquals("bob", deleted.getProperty(NoteEvents.ACTOR));
-        assertEquals("Plan", deleted.getProperty(NoteEvents.TITLE));
-        assertEquals("posted once the row is gone", List.of(true, false), storedWhenPosted);
+        assertEquals("one record per change", 2, recorded.size());
+        AuditEntry deleted = recorded.get(1);
+        assertEquals(NoteEvents.DELETED, deleted.action());
+        assertEquals(note.id(), deleted.targetId());
+        assertEquals("Plan", deleted.targetName());
+        assertEquals(note, deleted.before());
+        assertNull(deleted.after());
+    }
+
+    @Test
+    public void everyTypeTheServiceRecordsIsDeclaredForTheCatalogue() {
+        NoteDto note = notes.create("alice", new NewNote("Plan", "one"));
+        notes.delete(note.id());
+        List<String> declared = new NoteEventTypes().eventTypes().stream().map(EventType::name).toList();
+        for (AuditEntry e : recorded) {
+            assertTrue(e.action() + " is declared", declared.contains(e.action()));
+            assertTrue(e.action() + " is a valid audit action", AuditEntry.ACTION.matcher(e.action()).matches());
+        }
+        assertTrue(new NoteEventTypes().eventTypes().stream().allMatch(t -> NoteEvents.PERMISSION.equals(t.permission())));
     }
 
     private static PergolaException refused(Runnable call, String code) {

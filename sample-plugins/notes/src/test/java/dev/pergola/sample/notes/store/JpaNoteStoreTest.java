@@ -35,10 +35,15 @@ import org.junit.runner.RunWith;
 import org.junit.runners.Parameterized;
 import org.junit.runners.Parameterized.Parameters;
 
+import dev.pergola.api.audit.AuditEntry;
+import dev.pergola.api.errors.PergolaException;
 import dev.pergola.sample.notes.NoteDto;
 import dev.pergola.testkit.PostgresServer;
 
-/** The migration and the store on H2 and on a real PostgreSQL server, as the platform runs either. */
+/**
+ * The migration and the store on H2 and on a real PostgreSQL server, as the platform runs either; each change and
+ * its audit record commit together (the record written with the transaction's own connection) or not at all.
+ */
 @RunWith(Parameterized.class)
 public class JpaNoteStoreTest {
     @ClassRule
@@ -52,6 +57,10 @@ public class JpaNoteStoreTest {
     private final String type;
     private EntityManagerFactory emf;
     private JpaNoteStore store;
+    private final TableAuditTrail audit = new TableAuditTrail();
+    private String url;
+    private String user;
+    private String password;
 
     public JpaNoteStoreTest(String type) {
         this.type = type;
@@ -63,12 +72,16 @@ public class JpaNoteStoreTest {
         String url = type.equals("h2") ? "jdbc:h2:mem:" + db + ";DB_CLOSE_DELAY=-1" : POSTGRES.createDatabase(db);
         String user = type.equals("h2") ? "sa" : PostgresServer.USER;
         String password = type.equals("h2") ? "" : PostgresServer.PASSWORD;
-        try (Connection c = DriverManager.getConnection(url, user, password)) {
+        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
             migrate(c);
+            s.execute(TableAuditTrail.TABLE);
         }
+        this.url = url;
+        this.user = user;
+        this.password = password;
         emf = Persistence.createEntityManagerFactory("acme-notes-test", Map.of("javax.persistence.jdbc.url", url,
                 "javax.persistence.jdbc.user", user, "javax.persistence.jdbc.password", password));
-        store = new JpaNoteStore(new LocalJpa(emf), null, null);
+        store = new JpaNoteStore(new LocalJpa(emf), null, null, audit);
     }
 
     @After
@@ -77,24 +90,64 @@ public class JpaNoteStoreTest {
     }
 
     @Test
-    public void storesFindsCountsAndDeletes() {
+    public void storesFindsCountsAndDeletes() throws SQLException {
         NoteDto note = note("Groceries");
-        store.insert(note);
+        store.insert(note, record("notes.note.created", note));
         assertEquals(note, store.find(note.id()).orElseThrow());
         assertEquals(note, store.findByTitle("Groceries").orElseThrow());
         assertTrue(store.findByTitle("groceries").isEmpty());
         assertEquals(1, store.count());
-        assertTrue(store.delete(note.id()));
-        assertFalse(store.delete(note.id()));
+        assertTrue(store.delete(note.id(), record("notes.note.deleted", note)));
+        assertFalse(store.delete(note.id(), record("notes.note.deleted", note)));
         assertTrue(store.find(note.id()).isEmpty());
         assertEquals(0, store.count());
+        assertEquals("a record per change, none for a delete that deleted nothing",
+                List.of("notes.note.created " + note.id(), "notes.note.deleted " + note.id()), recorded());
+    }
+
+    @Test
+    public void aRecordThatCannotBeWrittenUndoesTheChange() throws SQLException {
+        NoteDto note = note("Plan");
+        audit.failNext = true;
+        try {
+            store.insert(note, record("notes.note.created", note));
+            fail("the insert fails with its record");
+        } catch (PergolaException expected) {
+            assertEquals(PergolaException.UNAVAILABLE, expected.code());
+        }
+        assertTrue(store.find(note.id()).isEmpty());
+        store.insert(note, record("notes.note.created", note));
+        audit.failNext = true;
+        try {
+            store.delete(note.id(), record("notes.note.deleted", note));
+            fail("the delete fails with its record");
+        } catch (PergolaException expected) {
+            assertTrue("the note is still there", store.find(note.id()).isPresent());
+        }
+        assertEquals(List.of("notes.note.created " + note.id()), recorded());
+    }
+
+    private static AuditEntry record(String type, NoteDto note) {
+        return AuditEntry.of(type).withTarget("note", note.id(), note.title());
+    }
+
+    /** The records committed, read back with a connection of their own. */
+    private List<String> recorded() throws SQLException {
+        List<String> rows = new java.util.ArrayList<>();
+        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement();
+                java.sql.ResultSet r = s.executeQuery("SELECT action, target_id FROM test_audit")) {
+            while (r.next()) {
+                rows.add(r.getString(1) + " " + r.getString(2));
+            }
+        }
+        return rows;
     }
 
     @Test
     public void theDatabaseRefusesASecondNoteWithTheSameTitle() {
-        store.insert(note("Plan"));
+        store.insert(note("Plan"), record("notes.note.created", note("Plan")));
         try {
-            store.insert(note("Plan"));
+            store.insert(note("Plan"), record("notes.note.created", note("Plan")));
             fail("the unique constraint must hold");
         } catch (PersistenceException expected) {
             assertEquals(1, store.count());
@@ -105,7 +158,7 @@ public class JpaNoteStoreTest {
     public void aBodyAsLongAsTheColumnFits() {
         NoteDto note = new NoteDto(UUID.randomUUID().toString(), "t".repeat(200), "b".repeat(4000), "a".repeat(64),
                 Instant.parse("2026-01-01T00:00:00.123Z"));
-        store.insert(note);
+        store.insert(note, record("notes.note.created", note));
         assertEquals(note, store.find(note.id()).orElseThrow());
     }
 

@@ -1,0 +1,108 @@
+package dev.pergola.audit.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+import javax.sql.DataSource;
+
+import dev.pergola.testkit.PostgresServer;
+
+/** A fresh, migrated database (H2 in memory or a new PostgreSQL database) behind a plain DataSource. */
+final class TestDatabase implements DataSource {
+    private final String url;
+    private final String user;
+    private final String password;
+
+    private TestDatabase(String url, String user, String password) {
+        this.url = url;
+        this.user = user;
+        this.password = password;
+    }
+
+    static TestDatabase create(String type, PostgresServer postgres) throws SQLException, IOException {
+        String name = "a" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        TestDatabase db = type.equals("h2")
+                ? new TestDatabase("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1", "sa", "")
+                : new TestDatabase(postgres.createDatabase(name), PostgresServer.USER, PostgresServer.PASSWORD);
+        db.migrate("/db/migration/V1__audit_log.sql");
+        return db;
+    }
+
+    /** Runs a script the way the platform does: statement by statement, comments dropped. */
+    void migrate(String script) throws IOException, SQLException {
+        String sql;
+        try (InputStream in = TestDatabase.class.getResourceAsStream(script)) {
+            sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        StringBuilder code = new StringBuilder();
+        for (String line : sql.split("\n")) {
+            if (!line.strip().startsWith("--")) {
+                code.append(line).append('\n');
+            }
+        }
+        try (Connection c = getConnection(); Statement s = c.createStatement()) {
+            for (String statement : code.toString().split(";")) {
+                if (!statement.isBlank()) {
+                    s.execute(statement);
+                }
+            }
+        }
+    }
+
+    int update(String sql) throws SQLException {
+        try (Connection c = getConnection(); Statement s = c.createStatement()) {
+            return s.executeUpdate(sql);
+        }
+    }
+
+    @Override
+    public Connection getConnection() throws SQLException {
+        return DriverManager.getConnection(url, user, password);
+    }
+
+    @Override
+    public Connection getConnection(String u, String p) throws SQLException {
+        return DriverManager.getConnection(url, u, p);
+    }
+
+    @Override
+    public PrintWriter getLogWriter() {
+        return null;
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) {
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) {
+    }
+
+    @Override
+    public int getLoginTimeout() {
+        return 0;
+    }
+
+    @Override
+    public Logger getParentLogger() {
+        return Logger.getGlobal();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+        throw new SQLException("not a wrapper");
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) {
+        return false;
+    }
+}

@@ -1,0 +1,56 @@
+package dev.pergola.plugins.internal.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.pergola.api.audit.AuditEntry;
+import dev.pergola.api.audit.AuditOrigin;
+import dev.pergola.api.audit.AuditTrail;
+import dev.pergola.api.errors.PergolaException;
+
+/**
+ * An audit trail that writes each record into {@code test_audit} with the connection it is given, as the real one
+ * does: what it wrote is visible only if the caller's transaction commits. {@link #failNext} makes the next record
+ * fail as an unavailable audit trail would.
+ */
+final class TableAuditTrail implements AuditTrail {
+    static final String TABLE = "CREATE TABLE test_audit (action VARCHAR(100) NOT NULL, target_id VARCHAR(100))";
+
+    final List<AuditEntry> handed = new ArrayList<>();
+    boolean failNext;
+
+    @Override
+    public void record(Connection transaction, AuditEntry entry) {
+        handed.add(entry);
+        try (PreparedStatement insert = transaction.prepareStatement(
+                "INSERT INTO test_audit (action, target_id) VALUES (?, ?)")) {
+            insert.setString(1, entry.action());
+            insert.setString(2, entry.targetId());
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        if (failNext) {
+            failNext = false;
+            throw PergolaException.unavailable("audit trail down (test)", null);
+        }
+    }
+
+    @Override
+    public void record(AuditEntry entry) {
+        throw new AssertionError("registry changes are recorded in their own transaction, never separately");
+    }
+
+    @Override
+    public Binding bind(AuditOrigin origin) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public AuditOrigin origin() {
+        return AuditOrigin.SYSTEM;
+    }
+}
