@@ -78,7 +78,8 @@ public class LiveEventsIT {
         return PergolaExam.distribution(
                 editConfigurationFilePut("etc/dev.pergola.events.cfg", "heartbeat.seconds", "2"),
                 editConfigurationFilePut("etc/dev.pergola.events.cfg", "recheck.seconds", "2"),
-                editConfigurationFilePut("etc/dev.pergola.events.cfg", "max.connections.per.user", "3"));
+                editConfigurationFilePut("etc/dev.pergola.events.cfg", "max.connections.per.user", "3"),
+                editConfigurationFilePut("etc/dev.pergola.events.cfg", "replay.max.events", "20"));
     }
 
     @Before
@@ -210,6 +211,14 @@ public class LiveEventsIT {
             assertNull("nothing twice: " + resumed.drained(), resumed.next(Duration.ofMillis(10)));
         }
         assertEquals(422, SseStream.open("/api/v1/events/stream", "Authorization", admin, "Last-Event-ID", "soon").status());
+        for (int i = 0; i < 21; i++) {
+            audit.record(AuditEntry.of("user.updated").withTarget("user", "filler-" + suffix + "-" + i, "x"));
+        }
+        awaitSequenceAbove(before + 24);
+        SseStream tooFar = SseStream.open("/api/v1/events/stream", "Authorization", admin, "Last-Event-ID",
+                Long.toString(eventLog.lastSequence() - 21));
+        assertEquals(tooFar.errorBody, 422, tooFar.status());
+        assertTrue(tooFar.errorBody, tooFar.errorBody.contains("Last-Event-ID"));
     }
 
     @Test
@@ -277,6 +286,9 @@ public class LiveEventsIT {
         assertNotNull(plain.header("X-Request-ID"));
         assertEquals("nosniff", plain.header("X-Content-Type-Options"));
         assertEquals("no-store", plain.header("Cache-Control"));
+        Http.Reply notAsked = http.get("/api/v1/events/stream", "Authorization", admin, "Accept", "*/*");
+        assertEquals("a stream only for a client asking for one", 406, notAsked.status());
+        assertEquals("NOT_ACCEPTABLE", notAsked.json().path("error").path("code").asText());
         Http.Reply anonymous = http.get("/api/v1/events/stream", "Accept", "text/event-stream");
         assertEquals(anonymous.body(), 401, anonymous.status());
         assertEquals("AUTHENTICATION_REQUIRED", anonymous.json().path("error").path("code").asText());

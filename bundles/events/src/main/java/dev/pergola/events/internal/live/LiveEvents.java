@@ -102,6 +102,12 @@ public class LiveEvents implements EventHandler {
         return eventLog != null;
     }
 
+    /** How many events a stream resumed after {@code sequence} would have to replay (0 without an event log). */
+    public long behind(long sequence) {
+        EventLog log = eventLog;
+        return log == null ? 0 : Math.max(0, log.lastSequence() - sequence);
+    }
+
     /**
      * Opens a stream for its caller, replaying the events after {@code resumeAfter} first when given; false when
      * the caller already holds the most streams allowed (nothing is opened then).

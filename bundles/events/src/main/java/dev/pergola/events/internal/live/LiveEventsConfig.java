@@ -21,6 +21,11 @@ public @interface LiveEventsConfig {
                     + "closes the stream, changed roles change what it receives")
     int recheck_seconds() default 30;
 
+    @AttributeDefinition(name = "Most events replayed",
+            description = "A stream resumed with Last-Event-ID further behind than this is refused (422): read the "
+                    + "gap from the audit log and reconnect without Last-Event-ID")
+    int replay_max_events() default 1000;
+
     @AttributeDefinition(name = "WebSocket authentication timeout (seconds)",
             description = "A WebSocket that has not sent its auth message by then is closed")
     int auth_timeout_seconds() default 10;

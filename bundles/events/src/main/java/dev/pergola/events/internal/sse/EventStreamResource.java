@@ -35,7 +35,7 @@ import dev.pergola.events.internal.live.LiveEvents;
  * event only if the caller holds its type's permission. Authentication is the platform's own (bearer token, API key
  * or browser session cookie) — never a token in the query string, which would end up in access logs and browser
  * history. {@code ?types=user.*,plugin.enabled} narrows the stream; {@code Last-Event-ID} resumes it after the
- * given sequence.
+ * given sequence. The client must ask for {@code Accept: text/event-stream}.
  */
 @Component(service = EventStreamResource.class)
 @JaxrsResource
@@ -55,13 +55,22 @@ public class EventStreamResource {
     @RolesAllowed("**")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void stream(@Context SseEventSink sink, @Context Sse sse, @Context SecurityContext security,
-            @HeaderParam("Last-Event-ID") String lastEventId, @QueryParam("types") String types) {
+            @HeaderParam("Accept") String accept, @HeaderParam("Last-Event-ID") String lastEventId,
+            @QueryParam("types") String types) {
+        if (!asksForEventStream(accept)) {
+            throw new ApiException(ErrorCode.NOT_ACCEPTABLE, "This is a stream of Server-Sent Events: send "
+                    + "'Accept: text/event-stream' (EventSource does).");
+        }
         PergolaPrincipal caller = (PergolaPrincipal) security.getUserPrincipal();
         List<String> patterns = patterns(types);
         Optional<Long> resumeAfter = resumeAfter(lastEventId);
         if (resumeAfter.isPresent() && !live.canResume()) {
             throw new ApiException(ErrorCode.SERVICE_UNAVAILABLE, "Past events cannot be replayed right now; "
                     + "reconnect without Last-Event-ID or try again shortly.");
+        }
+        if (resumeAfter.isPresent() && live.behind(resumeAfter.get()) > live.config().replay_max_events()) {
+            throw ApiException.validation("Last-Event-ID", "more than " + live.config().replay_max_events()
+                    + " events ago: read the gap from /api/v1/audit and reconnect without Last-Event-ID");
         }
         SseSubscriber subscriber = new SseSubscriber(caller, patterns, sink, sse);
         if (!live.open(subscriber, resumeAfter)) {
@@ -76,6 +85,14 @@ public class EventStreamResource {
         return new ApiException(ErrorCode.RATE_LIMIT_EXCEEDED, "You already have " + max
                 + " live event streams open; close one first.", Map.of(), Map.of("limit", max))
                 .withHeader("Retry-After", Integer.toString(live.config().heartbeat_seconds()));
+    }
+
+    /**
+     * A stream never ends: it is opened only for a client that asks for one by name (EventSource always does), not
+     * for {@code *}/{@code *} or no Accept at all, which would leave a generic HTTP client waiting forever.
+     */
+    static boolean asksForEventStream(String accept) {
+        return accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains(MediaType.SERVER_SENT_EVENTS);
     }
 
     static List<String> patterns(String types) {

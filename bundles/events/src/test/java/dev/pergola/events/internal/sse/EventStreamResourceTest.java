@@ -21,6 +21,14 @@ public class EventStreamResourceTest {
     }
 
     @Test
+    public void onlyAClientAskingForAnEventStreamGetsOne() {
+        assertEquals(true, EventStreamResource.asksForEventStream("text/event-stream"));
+        assertEquals(true, EventStreamResource.asksForEventStream("application/json, Text/Event-Stream;q=0.9"));
+        assertEquals(false, EventStreamResource.asksForEventStream("*/*"));
+        assertEquals(false, EventStreamResource.asksForEventStream(null));
+    }
+
+    @Test
     public void lastEventIdIsASequenceNumber() {
         assertEquals(Optional.of(42L), EventStreamResource.resumeAfter(" 42 "));
         assertEquals(Optional.empty(), EventStreamResource.resumeAfter(""));
