@@ -286,6 +286,11 @@ public class LiveEventsIT {
         assertNotNull(plain.header("X-Request-ID"));
         assertEquals("nosniff", plain.header("X-Content-Type-Options"));
         assertEquals("no-store", plain.header("Cache-Control"));
+        assertEquals("DENY", plain.header("X-Frame-Options"));
+        assertNotNull(plain.header("Content-Security-Policy"));
+        Http.Reply post = send("POST", "/api/v1/ws", admin);
+        assertEquals(post.body(), 405, post.status());
+        assertEquals("METHOD_NOT_ALLOWED", post.json().path("error").path("code").asText());
         Http.Reply notAsked = http.get("/api/v1/events/stream", "Authorization", admin, "Accept", "*/*");
         assertEquals("a stream only for a client asking for one", 406, notAsked.status());
         assertEquals("NOT_ACCEPTABLE", notAsked.json().path("error").path("code").asText());

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 import org.eclipse.jetty.websocket.api.Session;
@@ -31,11 +31,14 @@ import dev.pergola.events.internal.live.LiveEvents;
 final class EventSocket implements WebSocketListener {
     private static final Pattern CHANNEL = Pattern.compile("\\*|[a-z][a-z0-9_]{0,39}");
     private static final int MAX_FILTERS = 50;
+    /** Messages queued for a client that has not read them yet, beyond which it is disconnected. */
+    private static final int MAX_UNSENT = 1000;
 
     private final LiveEvents live;
     private final Authenticator authenticator;
     private volatile Session session;
     private volatile WsSubscriber subscriber;
+    private final AtomicInteger unsent = new AtomicInteger();
 
     EventSocket(LiveEvents live, Authenticator authenticator) {
         this.live = live;
@@ -155,30 +158,36 @@ final class EventSocket implements WebSocketListener {
         if (s == null || !s.isOpen()) {
             return;
         }
+        if (unsent.incrementAndGet() > MAX_UNSENT) {
+            // a client that does not read would make the server queue without end: let it go
+            unsent.decrementAndGet();
+            s.close(StatusCode.POLICY_VIOLATION, "too slow");
+            onWebSocketClose(StatusCode.POLICY_VIOLATION, null);
+            return;
+        }
         s.getRemote().sendString(EventJson.write(message), new WriteCallback() {
             @Override
             public void writeFailed(Throwable failure) {
+                unsent.decrementAndGet();
                 onWebSocketClose(StatusCode.ABNORMAL, null);
             }
 
             @Override
             public void writeSuccess() {
-                // nothing to do
+                unsent.decrementAndGet();
             }
         });
     }
 
-    /** A WebSocket ping frame, off the hub's timer thread (Jetty 9.4 sends pings blocking). */
+    /** A WebSocket ping frame (queued like any frame, never blocking the hub's timer). */
     void ping() {
         Session s = session;
         if (s != null && s.isOpen()) {
-            CompletableFuture.runAsync(() -> {
-                try {
-                    s.getRemote().sendPing(ByteBuffer.allocate(0));
-                } catch (IOException | RuntimeException gone) {
-                    onWebSocketClose(StatusCode.ABNORMAL, null);
-                }
-            });
+            try {
+                s.getRemote().sendPing(ByteBuffer.allocate(0));
+            } catch (IOException | RuntimeException gone) {
+                onWebSocketClose(StatusCode.ABNORMAL, null);
+            }
         }
     }
 
