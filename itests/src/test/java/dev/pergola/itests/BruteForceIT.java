@@ -90,14 +90,14 @@ public class BruteForceIT {
 
         Http.Reply right = login("admin", Admin.password());
         assertEquals("even the right password waits out the lock", 429, right.status());
-        awaitEvent("LOCKED");
-        assertTrue(events.stream().anyMatch(e -> e.getTopic().endsWith("/LOCKED") && "admin".equals(e.getProperty("key"))
-                && "account".equals(e.getProperty("kind"))));
+        awaitEvent("locked");
+        assertTrue("the lock is an audit record, posted as auth.locked", events.stream().anyMatch(e -> e.getTopic()
+                .endsWith("/locked") && "admin".equals(data(e).get("username")) && "account".equals(data(e).get("scope"))));
 
         Thread.sleep(Long.parseLong(right.header("Retry-After")) * 1000 + 500);
         assertEquals("the right password works once the lock expires", 200, login("admin", Admin.password()).status());
-        awaitEvent("UNLOCKED");
-        assertTrue(events.stream().anyMatch(e -> e.getTopic().endsWith("/UNLOCKED") && "admin".equals(e.getProperty("key"))));
+        awaitEvent("unlocked");
+        assertTrue(events.stream().anyMatch(e -> e.getTopic().endsWith("/unlocked") && "admin".equals(data(e).get("username"))));
     }
 
     @Test
@@ -116,6 +116,10 @@ public class BruteForceIT {
         assertTrue(Integer.parseInt(last.header("Retry-After")) >= 1);
         assertEquals("0", last.header("X-RateLimit-Remaining"));
         assertEquals("health probes are never limited", 200, http.get("/api/health/live").status());
+    }
+
+    private static java.util.Map<String, Object> data(Event e) {
+        return dev.pergola.api.events.PergolaEvent.fromProperties(e::getProperty).data();
     }
 
     private void awaitEvent(String suffix) throws InterruptedException {

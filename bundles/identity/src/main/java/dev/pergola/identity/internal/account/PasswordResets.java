@@ -24,9 +24,14 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.pergola.api.audit.AuditActor;
+import dev.pergola.api.audit.AuditEntry;
+import dev.pergola.api.audit.AuditOrigin;
+import dev.pergola.api.events.EventTypes;
 import dev.pergola.api.mail.MailMessage;
 import dev.pergola.api.mail.Mailer;
 import dev.pergola.api.errors.PergolaException;
+import dev.pergola.identity.internal.audit.IdentityAudit;
 import dev.pergola.identity.internal.session.OpaqueTokens;
 import dev.pergola.identity.internal.store.PasswordResetEntity;
 import dev.pergola.identity.internal.store.UserEntity;
@@ -48,6 +53,7 @@ public class PasswordResets {
     private final UserDirectory users;
     private final Mailer mailer;
     private final LoginThrottle throttle;
+    private final IdentityAudit audit;
     private volatile Duration lifetime;
     private volatile String publicUrl;
     /** One thread does the work of "forgot password" requests, off the request thread; bounded backlog. */
@@ -56,8 +62,10 @@ public class PasswordResets {
 
     @Activate
     public PasswordResets(@Reference(target = "(osgi.unit.name=pergola-identity)") JpaTemplate jpa,
-            @Reference UserDirectory users, @Reference Mailer mailer, @Reference LoginThrottle throttle, ResetsConfig config) {
+            @Reference UserDirectory users, @Reference Mailer mailer, @Reference LoginThrottle throttle,
+            @Reference IdentityAudit audit, ResetsConfig config) {
         this.jpa = jpa;
+        this.audit = audit;
         this.users = users;
         this.mailer = mailer;
         this.throttle = throttle;
@@ -86,10 +94,11 @@ public class PasswordResets {
             throw PergolaException.invalid("email", "must be an email address");
         }
         String normalized = email.trim().toLowerCase(Locale.ROOT);
+        AuditOrigin origin = audit.origin(); // the request's, for the record the worker writes
         try {
             worker.execute(() -> {
                 try {
-                    sendLink(normalized);
+                    sendLink(normalized, origin);
                 } catch (RuntimeException e) {
                     LOG.error("A password-reset link could not be sent", e);
                 }
@@ -100,7 +109,7 @@ public class PasswordResets {
         }
     }
 
-    private void sendLink(String normalized) {
+    private void sendLink(String normalized, AuditOrigin origin) {
         String token = OpaqueTokens.generate();
         UserEntity user = jpa.txExpr(TransactionType.Required, em -> {
             List<UserEntity> found = em.createQuery("SELECT u FROM UserEntity u WHERE LOWER(u.email) = :e"
@@ -114,7 +123,11 @@ public class PasswordResets {
             reset.createdAt = Timestamp.from(Instant.now());
             reset.expiresAt = Timestamp.from(Instant.now().plus(lifetime));
             em.persist(reset);
-            return found.get(0);
+            UserEntity owner = found.get(0);
+            // only for an existing account (the answer to the caller reveals nothing; the audit trail is for admins)
+            audit.inTransaction(em, AuditEntry.of(EventTypes.AUTH_PASSWORD_RESET).withOrigin(origin)
+                    .withTarget("user", owner.id, owner.username).withDetail("step", "requested"));
+            return owner;
         });
         if (user == null) {
             LOG.debug("Password reset asked for an address without an active account");
@@ -182,7 +195,8 @@ public class PasswordResets {
         if (!spent) {
             throw invalidToken();
         }
-        users.replacePassword(user.id(), password, null, "password_reset");
+        users.replacePassword(user.id(), password, null, "password_reset", AuditEntry.of(EventTypes.AUTH_PASSWORD_RESET)
+                .withActor(AuditActor.user(user.id(), user.username())).withDetail("step", "completed"));
         throttle.recordSuccess(user.username());
         throttle.recordSuccess(user.email());
         LOG.info("Password of {} reset through an emailed link", user.username());

@@ -21,10 +21,15 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
 
+import dev.pergola.api.audit.AuditActor;
+import dev.pergola.api.audit.AuditEntry;
+import dev.pergola.api.events.EventTypes;
 import dev.pergola.api.persistence.ListQueryExecutor;
 import dev.pergola.api.query.ListQuery;
 import dev.pergola.api.query.PageResult;
 import dev.pergola.api.errors.PergolaException;
+import dev.pergola.identity.internal.audit.AuditActors;
+import dev.pergola.identity.internal.audit.IdentityAudit;
 import dev.pergola.identity.internal.password.PasswordHasher;
 import dev.pergola.identity.internal.rbac.Actor;
 import dev.pergola.identity.internal.rbac.GrantPolicy;
@@ -55,6 +60,7 @@ public class UserDirectory {
     private final Accounts accounts;
     private final Sessions sessions;
     private final LoginThrottle throttle;
+    private final IdentityAudit audit;
     private final PasswordHasher hasher = PasswordHasher.owaspMinimum();
     private volatile PasswordPolicy policy;
     private volatile int historyDepth;
@@ -68,7 +74,8 @@ public class UserDirectory {
     @Activate
     public UserDirectory(@Reference(target = "(osgi.unit.name=pergola-identity)") JpaTemplate jpa,
             @Reference ListQueryExecutor lists, @Reference Accounts accounts, @Reference Sessions sessions,
-            @Reference LoginThrottle throttle, AccountsConfig config) {
+            @Reference LoginThrottle throttle, @Reference IdentityAudit audit, AccountsConfig config) {
+        this.audit = audit;
         this.sessions = sessions;
         this.throttle = throttle;
         this.jpa = jpa;
@@ -130,6 +137,12 @@ public class UserDirectory {
      */
     UserDto create(Actor actor, String username, String email, String password, Changes names, List<String> roleNames,
             boolean enforcePolicy) {
+        return create(actor, username, email, password, names, roleNames, enforcePolicy, AuditActors.of(actor));
+    }
+
+    /** @param auditActor who the audit trail names as creator (null: the origin's actor) */
+    private UserDto create(Actor actor, String username, String email, String password, Changes names,
+            List<String> roleNames, boolean enforcePolicy, AuditActor auditActor) {
         Map<String, List<String>> problems = fieldProblems(email, names);
         if (username == null || !USERNAME.matcher(username).matches()) {
             problems.put("username", List.of("3 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit"));
@@ -167,6 +180,9 @@ public class UserDirectory {
             u.roles.addAll(granted);
             em.persist(u);
             remember(em, u.id, u.passwordHash);
+            // one record for the account and its roles (in "after"); self-registration is the new account acting
+            audit.inTransaction(em, userEntry(EventTypes.USER_CREATED, u).withActor(auditActor == null && actor == null
+                    ? AuditActor.user(u.id, u.username) : auditActor).withAfter(UserDto.of(u)));
             return u;
         });
         accounts.invalidate(created.id);
@@ -180,12 +196,13 @@ public class UserDirectory {
             throw new PergolaException(PergolaException.NOT_FOUND,
                     "Self-registration is not enabled here; ask an administrator for an account.");
         }
-        return create(null, username, email, password, null, List.of(PermissionCatalog.USER_ROLE), true);
+        return create(null, username, email, password, null, List.of(PermissionCatalog.USER_ROLE), true, null);
     }
 
     /** The first admin, created on first boot with role {@code admin}. */
     public UserDto createFirstAdmin(String password) {
-        return create(null, "admin", "admin@localhost", password, null, List.of(PermissionCatalog.ADMIN_ROLE), false);
+        return create(null, "admin", "admin@localhost", password, null, List.of(PermissionCatalog.ADMIN_ROLE), false,
+                AuditActor.PLATFORM);
     }
 
     public List<String> policyProblems(String password, String username) {
@@ -198,12 +215,15 @@ public class UserDirectory {
         UserEntity updated = jpa.txExpr(TransactionType.Required, em -> {
             UserEntity u = find(em, id);
             mayEdit(actor, u);
+            UserDto before = UserDto.of(u);
             if (changes.email() != null) {
                 ensureUnique(em, null, changes.email(), id);
                 u.email = changes.email().toLowerCase(Locale.ROOT);
             }
             apply(u, changes);
             u.updatedAt = Timestamp.from(Instant.now());
+            audit.inTransaction(em, userEntry(EventTypes.USER_UPDATED, u).withActor(AuditActors.of(actor))
+                    .withBefore(before).withAfter(UserDto.of(u)));
             return u;
         });
         accounts.invalidate(id);
@@ -231,6 +251,7 @@ public class UserDirectory {
         boolean[] taken = {false};
         UserEntity updated = jpa.txExpr(TransactionType.Required, em -> {
             UserEntity u = find(em, userId);
+            UserDto before = UserDto.of(u);
             if (emailChange) {
                 taken[0] = emailTaken(em, wanted, userId);
                 if (!taken[0]) {
@@ -239,6 +260,8 @@ public class UserDirectory {
             }
             apply(u, changes);
             u.updatedAt = Timestamp.from(Instant.now());
+            // the caller is the account itself (or its key): the request's origin names them
+            audit.inTransaction(em, userEntry(EventTypes.USER_UPDATED, u).withBefore(before).withAfter(UserDto.of(u)));
             return u;
         });
         accounts.invalidate(userId);
@@ -293,6 +316,11 @@ public class UserDirectory {
         boolean right = throttle.attempt(user.username, address,
                 () -> hasher.verify(current, user.passwordHash) ? Optional.of(Boolean.TRUE) : Optional.<Boolean>empty())
                 .isPresent();
+        if (!right) { // counted as a failed login by the throttle: audited as one
+            audit.fact(AuditEntry.of(EventTypes.AUTH_LOGIN_FAILED).withOutcome(dev.pergola.api.audit.Outcome.DENIED)
+                    .withTarget("user", user.id, user.username).withDetail("username", user.username)
+                    .withDetail("reason", "wrong_current_password"));
+        }
         return right ? List.of() : List.of("is not your current password");
     }
 
@@ -312,7 +340,7 @@ public class UserDirectory {
         if (!problems.isEmpty()) {
             throw PergolaException.invalid(problems);
         }
-        replacePassword(userId, password, keepSession, "password_changed");
+        replacePassword(userId, password, keepSession, "password_changed", AuditEntry.of(EventTypes.AUTH_PASSWORD_CHANGED));
     }
 
     /**
@@ -326,7 +354,8 @@ public class UserDirectory {
         if (!problems.isEmpty()) {
             throw PergolaException.invalid(problems);
         }
-        replacePassword(userId, password, null, "password_set_by_admin");
+        replacePassword(userId, password, null, "password_set_by_admin", AuditEntry.of(EventTypes.AUTH_PASSWORD_CHANGED)
+                .withActor(AuditActors.of(actor)).withDetail("by", "administrator"));
     }
 
     /**
@@ -353,14 +382,19 @@ public class UserDirectory {
         return problems;
     }
 
-    /** Sets a checked new password, remembers it, and ends every session of the user except {@code keepSession}. */
-    void replacePassword(String userId, String password, String keepSession, String endReason) {
+    /**
+     * Sets a checked new password, remembers it, records {@code entry} (its target: the account; never the password)
+     * in the same transaction, and ends every session of the user except {@code keepSession}: the ended sessions are
+     * part of that one record.
+     */
+    void replacePassword(String userId, String password, String keepSession, String endReason, AuditEntry entry) {
         String hash = hasher.hash(password);
         jpa.tx(TransactionType.Required, em -> {
             UserEntity u = find(em, userId);
             u.passwordHash = hash;
             u.updatedAt = Timestamp.from(Instant.now());
             remember(em, userId, hash);
+            audit.inTransaction(em, entry.withTarget("user", u.id, u.username));
         });
         accounts.invalidate(userId);
         sessions.endAllOf(userId, endReason, keepSession); // after the commit, by the sessions' owner
@@ -405,7 +439,10 @@ public class UserDirectory {
             UserEntity u = find(em, id);
             mayEdit(actor, u);
             ensureNotLastAdmin(em, u);
+            UserDto before = UserDto.of(u);
             u.deletedAt = Timestamp.from(Instant.now());
+            audit.inTransaction(em, userEntry(EventTypes.USER_DELETED, u).withActor(AuditActors.of(actor))
+                    .withBefore(before).withAfter(UserDto.of(u)));
         });
         accounts.invalidate(id);
         sessions.endAllOf(id, "account_deleted", null);
@@ -419,8 +456,11 @@ public class UserDirectory {
             }
             mayEdit(actor, u);
             ensureUnique(em, u.username, u.email, id);
+            UserDto before = UserDto.of(u);
             u.deletedAt = null;
             u.updatedAt = Timestamp.from(Instant.now());
+            audit.inTransaction(em, userEntry(EventTypes.USER_RESTORED, u).withActor(AuditActors.of(actor))
+                    .withBefore(before).withAfter(UserDto.of(u)));
             return u;
         });
         accounts.invalidate(id);
@@ -437,8 +477,12 @@ public class UserDirectory {
             if (!active) {
                 ensureNotLastAdmin(em, u);
             }
+            UserDto before = UserDto.of(u);
             u.status = active ? "active" : "inactive";
             u.updatedAt = Timestamp.from(Instant.now());
+            // deactivation ends the sessions after the commit: part of this one record
+            audit.inTransaction(em, userEntry(active ? EventTypes.USER_ACTIVATED : EventTypes.USER_DEACTIVATED, u)
+                    .withActor(AuditActors.of(actor)).withBefore(before).withAfter(UserDto.of(u)));
             return u;
         });
         accounts.invalidate(id);
@@ -457,7 +501,10 @@ public class UserDirectory {
             }
             mayEdit(actor, u);
             GrantPolicy.assignRole(actor, role.name, accounts.grantsOf(role));
+            UserDto before = UserDto.of(u);
             u.roles.add(role);
+            audit.inTransaction(em, userEntry(EventTypes.USER_ROLE_ASSIGNED, u).withActor(AuditActors.of(actor))
+                    .withBefore(before).withAfter(UserDto.of(u)).withDetail("role", role.name));
             return u;
         });
         accounts.invalidate(userId);
@@ -473,11 +520,19 @@ public class UserDirectory {
             if (PermissionCatalog.ADMIN_ROLE.equals(role.name)) {
                 ensureNotLastAdmin(em, u);
             }
+            UserDto before = UserDto.of(u);
             u.roles.remove(role);
+            audit.inTransaction(em, userEntry(EventTypes.USER_ROLE_REMOVED, u).withActor(AuditActors.of(actor))
+                    .withBefore(before).withAfter(UserDto.of(u)).withDetail("role", role.name));
             return u;
         });
         accounts.invalidate(userId);
         return UserDto.of(result);
+    }
+
+    /** An entry about the account {@code u}; its before/after are {@link UserDto}s, which never hold the hash. */
+    private static AuditEntry userEntry(String action, UserEntity u) {
+        return AuditEntry.of(action).withTarget("user", u.id, u.username);
     }
 
     /** The grantor rule for changing someone's account: the actor must hold all the account holds. */

@@ -21,11 +21,15 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import dev.pergola.api.audit.AuditEntry;
 import dev.pergola.api.errors.PergolaException;
+import dev.pergola.api.events.EventTypes;
 import dev.pergola.api.persistence.ListQueryExecutor;
 import dev.pergola.api.query.ListQuery;
 import dev.pergola.api.query.PageResult;
 import dev.pergola.identity.internal.account.Accounts;
+import dev.pergola.identity.internal.audit.AuditActors;
+import dev.pergola.identity.internal.audit.IdentityAudit;
 import dev.pergola.identity.internal.rbac.Actor;
 import dev.pergola.identity.internal.rbac.GrantPolicy;
 import dev.pergola.identity.internal.store.Columns;
@@ -48,6 +52,7 @@ public class ApiKeys {
     private final JpaTemplate jpa;
     private final ListQueryExecutor lists;
     private final Accounts accounts;
+    private final IdentityAudit audit;
 
     /** A new key and the secret to show once. */
     public record Created(ApiKeyDto key, String secret) {
@@ -59,7 +64,8 @@ public class ApiKeys {
 
     @Activate
     public ApiKeys(@Reference(target = "(osgi.unit.name=pergola-identity)") JpaTemplate jpa,
-            @Reference ListQueryExecutor lists, @Reference Accounts accounts) {
+            @Reference ListQueryExecutor lists, @Reference Accounts accounts, @Reference IdentityAudit audit) {
+        this.audit = audit;
         this.jpa = jpa;
         this.lists = lists;
         this.accounts = accounts;
@@ -101,8 +107,13 @@ public class ApiKeys {
         key.scopes = joined;
         key.createdAt = Timestamp.from(now);
         key.expiresAt = Timestamp.from(expiry);
-        jpa.tx(TransactionType.Required, em -> em.persist(key));
-        return new Created(ApiKeyDto.of(key), secret);
+        ApiKeyDto made = ApiKeyDto.of(key); // never the secret nor its hash
+        jpa.tx(TransactionType.Required, em -> {
+            em.persist(key);
+            audit.inTransaction(em, AuditEntry.of(EventTypes.API_KEY_CREATED).withTarget("api_key", key.id, key.name)
+                    .withActor(AuditActors.of(actor)).withAfter(made));
+        });
+        return new Created(made, secret);
     }
 
     /** One page of the user's keys, as the list query asks. */
@@ -125,9 +136,7 @@ public class ApiKeys {
             if (key == null) {
                 throw PergolaException.notFound("No API key " + keyId);
             }
-            if (key.revokedAt == null) {
-                key.revokedAt = Timestamp.from(Instant.now());
-            }
+            revoked(em, key);
             return ApiKeyDto.of(key);
         });
     }
@@ -138,10 +147,19 @@ public class ApiKeys {
             if (key == null || !key.userId.equals(userId)) {
                 throw PergolaException.notFound("No API key " + keyId);
             }
-            if (key.revokedAt == null) {
-                key.revokedAt = Timestamp.from(Instant.now());
-            }
+            revoked(em, key);
         });
+    }
+
+    /** Revokes the key if it is not yet, recorded with its states before and after; a second revoke changes nothing. */
+    private void revoked(javax.persistence.EntityManager em, ApiKeyEntity key) {
+        if (key.revokedAt != null) {
+            return;
+        }
+        ApiKeyDto before = ApiKeyDto.of(key);
+        key.revokedAt = Timestamp.from(Instant.now());
+        audit.inTransaction(em, AuditEntry.of(EventTypes.API_KEY_REVOKED).withTarget("api_key", key.id, key.name)
+                .withBefore(before).withAfter(ApiKeyDto.of(key)));
     }
 
     /** The identity behind a presented key, if it is genuine, unrevoked and unexpired. */

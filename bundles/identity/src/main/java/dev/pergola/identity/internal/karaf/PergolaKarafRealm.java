@@ -15,6 +15,8 @@ import org.osgi.service.component.annotations.Reference;
 
 import dev.pergola.api.errors.PergolaException;
 import dev.pergola.identity.internal.account.Accounts;
+import dev.pergola.identity.internal.account.UserDto;
+import dev.pergola.identity.internal.audit.IdentityAudit;
 import dev.pergola.identity.internal.client.ClientAddress;
 import dev.pergola.identity.internal.client.LoginOrigins;
 import dev.pergola.identity.internal.throttle.LoginThrottle;
@@ -34,10 +36,12 @@ public class PergolaKarafRealm implements JaasRealm, ShellAuthenticator {
     private final Accounts accounts;
     private final LoginThrottle throttle;
     private final LoginOrigins origins;
+    private final ConsoleLogins logins;
 
     @Activate
     public PergolaKarafRealm(BundleContext context, @Reference Accounts accounts, @Reference LoginThrottle throttle,
-            @Reference LoginOrigins origins) {
+            @Reference LoginOrigins origins, @Reference IdentityAudit audit) {
+        this.logins = new ConsoleLogins(audit);
         this.context = context;
         this.accounts = accounts;
         this.throttle = throttle;
@@ -67,12 +71,15 @@ public class PergolaKarafRealm implements JaasRealm, ShellAuthenticator {
 
     @Override
     public Optional<Set<String>> authenticate(String username, String password, String socketAddress) {
-        ClientAddress address = origins.current().orElseGet(() -> ClientAddress.fromSocketText(socketAddress));
+        Optional<ClientAddress> webConsole = origins.current();
+        ClientAddress address = webConsole.orElseGet(() -> ClientAddress.fromSocketText(socketAddress));
+        Optional<UserDto> user;
         try {
-            return throttle.attempt(username, address, () -> accounts.authenticate(username, password)
-                    .map(user -> KarafRoles.of(accounts.effectivePermissions(user.id()))));
+            user = throttle.attempt(username, address, () -> accounts.authenticate(username, password));
         } catch (PergolaException throttledOrBusy) {
             return Optional.empty(); // JAAS has no "wait" or "busy": the login just fails
         }
+        logins.attempted(username, user, address, webConsole.isPresent());
+        return user.map(u -> KarafRoles.of(accounts.effectivePermissions(u.id())));
     }
 }

@@ -59,8 +59,12 @@ public class Actors {
      */
     @SuppressWarnings("removal") // the Subject of a Karaf shell session is bound to the access-control context
     public Actor operator() {
-        return operator(Subject.getSubject(AccessController.getContext()),
-                System.getProperty("karaf.local.user", "karaf"));
+        return operator(Subject.getSubject(AccessController.getContext()));
+    }
+
+    /** The operator signed in as {@code subject}. @throws PergolaException 403 when it is no active Pergola operator */
+    public Actor operator(Subject subject) {
+        return operator(subject, System.getProperty("karaf.local.user", "karaf"));
     }
 
     Actor operator(Subject subject, String localUser) {

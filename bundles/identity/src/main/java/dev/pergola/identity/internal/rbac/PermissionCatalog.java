@@ -25,8 +25,11 @@ import org.osgi.util.tracker.BundleTrackerCustomizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.pergola.api.audit.AuditEntry;
+import dev.pergola.api.events.EventTypes;
 import dev.pergola.api.identity.Permissions;
 import dev.pergola.api.persistence.MigratedSchema;
+import dev.pergola.identity.internal.audit.IdentityAudit;
 import dev.pergola.identity.internal.lifecycle.RetryingStart;
 import dev.pergola.identity.internal.store.PermissionEntity;
 import dev.pergola.identity.internal.store.RoleEntity;
@@ -34,7 +37,8 @@ import dev.pergola.identity.internal.store.RoleEntity;
 /**
  * The permission catalogue: the platform's own permissions and roles (seeded idempotently), plus the
  * permissions every installed bundle declares in {@code Pergola-Permissions}, added when the bundle is
- * installed and removed with it. {@link #generation()} changes whenever the catalogue does, so caches
+ * installed and removed with it (a plugin's permission appearing or going is recorded as {@code permission.added}
+ * or {@code permission.removed}; the core ones, seeded at every boot, are not). {@link #generation()} changes whenever the catalogue does, so caches
  * of effective permissions know when to drop.
  */
 @Component(service = PermissionCatalog.class, immediate = true)
@@ -47,12 +51,15 @@ public class PermissionCatalog implements BundleTrackerCustomizer<List<String>> 
     private final AtomicLong generation = new AtomicLong();
     private final BundleTracker<List<String>> tracker;
     private final RetryingStart start;
+    private final IdentityAudit audit;
 
     @Activate
     public PermissionCatalog(BundleContext context,
             @Reference(target = "(osgi.unit.name=pergola-identity)") JpaTemplate jpa,
-            @Reference(target = "(" + MigratedSchema.OWNER + "=dev.pergola.identity)") MigratedSchema schema) {
+            @Reference(target = "(" + MigratedSchema.OWNER + "=dev.pergola.identity)") MigratedSchema schema,
+            @Reference IdentityAudit audit) {
         this.jpa = jpa;
+        this.audit = audit;
         // INSTALLED and up: a plugin's permissions exist while it is installed, enabled or not
         this.tracker = new BundleTracker<>(context, Bundle.INSTALLED | Bundle.RESOLVED | Bundle.STARTING
                 | Bundle.ACTIVE | Bundle.STOPPING, this);
@@ -113,7 +120,8 @@ public class PermissionCatalog implements BundleTrackerCustomizer<List<String>> 
         }
     }
 
-    private static void upsert(EntityManager em, String name, String description, String source) {
+    /** @return whether the permission is new */
+    private static boolean upsert(EntityManager em, String name, String description, String source) {
         PermissionEntity existing = em.find(PermissionEntity.class, name);
         if (existing == null) {
             PermissionEntity p = new PermissionEntity();
@@ -122,9 +130,24 @@ public class PermissionCatalog implements BundleTrackerCustomizer<List<String>> 
             p.source = source;
             p.createdAt = Timestamp.from(Instant.now());
             em.persist(p);
-        } else if (source.equals(existing.source)) {
+            return true;
+        }
+        if (source.equals(existing.source)) {
             existing.description = description;
         }
+        return false;
+    }
+
+    /** The record of a plugin's permission appearing or going, in the catalogue change's transaction. */
+    private void recordChange(EntityManager em, String action, String name, String description, String source) {
+        audit.inTransaction(em, AuditEntry.of(action).withTarget("permission", name, name)
+                .withAfter(EventTypes.PERMISSION_ADDED.equals(action) ? new PermissionView(name, description, source) : null)
+                .withBefore(EventTypes.PERMISSION_REMOVED.equals(action) ? new PermissionView(name, description, source) : null)
+                .withDetail("plugin", source));
+    }
+
+    /** A permission as its audit records show it. */
+    record PermissionView(String name, String description, String source) {
     }
 
     @Override
@@ -135,8 +158,12 @@ public class PermissionCatalog implements BundleTrackerCustomizer<List<String>> 
         }
         try {
             List<PermissionHeader.Declared> declared = PermissionHeader.parse(header);
-            jpa.tx(TransactionType.Required, em -> declared.forEach(d -> upsert(em, d.name(), d.description(),
-                    bundle.getSymbolicName())));
+            // already known (every boot re-tracks installed plugins): nothing new to record
+            jpa.tx(TransactionType.Required, em -> declared.forEach(d -> {
+                if (upsert(em, d.name(), d.description(), bundle.getSymbolicName())) {
+                    recordChange(em, EventTypes.PERMISSION_ADDED, d.name(), d.description(), bundle.getSymbolicName());
+                }
+            }));
             generation.incrementAndGet();
             List<String> names = new ArrayList<>();
             declared.forEach(d -> names.add(d.name()));
@@ -157,9 +184,13 @@ public class PermissionCatalog implements BundleTrackerCustomizer<List<String>> 
         if (bundle.getState() != Bundle.UNINSTALLED) {
             return; // framework shutting down or the tracker closing: the plugin is still installed
         }
-        jpa.tx(TransactionType.Required, em -> em.createQuery(
-                "DELETE FROM PermissionEntity p WHERE p.source = :s").setParameter("s", bundle.getSymbolicName())
-                .executeUpdate());
+        jpa.tx(TransactionType.Required, em -> {
+            List<PermissionEntity> gone = em.createQuery("SELECT p FROM PermissionEntity p WHERE p.source = :s",
+                    PermissionEntity.class).setParameter("s", bundle.getSymbolicName()).getResultList();
+            gone.forEach(p -> recordChange(em, EventTypes.PERMISSION_REMOVED, p.name, p.description, p.source));
+            em.createQuery("DELETE FROM PermissionEntity p WHERE p.source = :s").setParameter("s", bundle.getSymbolicName())
+                    .executeUpdate();
+        });
         generation.incrementAndGet();
         LOG.info("{} uninstalled: removed permissions {}", bundle.getSymbolicName(), names);
     }

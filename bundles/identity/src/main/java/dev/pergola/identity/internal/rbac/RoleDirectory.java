@@ -17,11 +17,15 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
+import dev.pergola.api.audit.AuditEntry;
+import dev.pergola.api.events.EventTypes;
 import dev.pergola.api.persistence.ListQueryExecutor;
 import dev.pergola.api.query.ListQuery;
 import dev.pergola.api.query.PageResult;
 import dev.pergola.api.errors.PergolaException;
 import dev.pergola.identity.internal.account.Accounts;
+import dev.pergola.identity.internal.audit.AuditActors;
+import dev.pergola.identity.internal.audit.IdentityAudit;
 import dev.pergola.identity.internal.store.Columns;
 import dev.pergola.identity.internal.store.FieldLengths;
 import dev.pergola.identity.internal.store.PermissionEntity;
@@ -38,10 +42,12 @@ public class RoleDirectory {
     private final JpaTemplate jpa;
     private final ListQueryExecutor lists;
     private final Accounts accounts;
+    private final IdentityAudit audit;
 
     @Activate
     public RoleDirectory(@Reference(target = "(osgi.unit.name=pergola-identity)") JpaTemplate jpa,
-            @Reference ListQueryExecutor lists, @Reference Accounts accounts) {
+            @Reference ListQueryExecutor lists, @Reference Accounts accounts, @Reference IdentityAudit audit) {
+        this.audit = audit;
         this.jpa = jpa;
         this.lists = lists;
         this.accounts = accounts;
@@ -86,7 +92,9 @@ public class RoleDirectory {
             GrantPolicy.editRole(actor, name, Set.of(), names(granted));
             role.permissions.addAll(granted);
             em.persist(role);
-            return RoleDto.of(role);
+            RoleDto created = RoleDto.of(role);
+            audit.inTransaction(em, roleEntry(EventTypes.ROLE_CREATED, role, actor).withAfter(created));
+            return created;
         });
     }
 
@@ -99,6 +107,7 @@ public class RoleDirectory {
             List<PermissionEntity> granted = permissions == null ? null : permissions(em, permissions);
             Set<String> after = granted == null || PermissionCatalog.ADMIN_ROLE.equals(role.name) ? before : names(granted);
             GrantPolicy.editRole(actor, role.name, before, after);
+            RoleDto was = RoleDto.of(role);
             if (description != null) {
                 role.description = description;
             }
@@ -106,7 +115,9 @@ public class RoleDirectory {
                 role.permissions.clear();
                 role.permissions.addAll(granted);
             }
-            return RoleDto.of(role);
+            RoleDto now = RoleDto.of(role);
+            audit.inTransaction(em, roleEntry(EventTypes.ROLE_UPDATED, role, actor).withBefore(was).withAfter(now));
+            return now;
         });
         accounts.invalidate(null);
         return updated;
@@ -120,9 +131,15 @@ public class RoleDirectory {
             }
             Set<String> grants = accounts.grantsOf(role);
             GrantPolicy.editRole(actor, role.name, grants, grants);
+            RoleDto was = RoleDto.of(role);
             em.remove(role);
+            audit.inTransaction(em, roleEntry(EventTypes.ROLE_DELETED, role, actor).withBefore(was));
         });
         accounts.invalidate(null);
+    }
+
+    private static AuditEntry roleEntry(String action, RoleEntity role, Actor actor) {
+        return AuditEntry.of(action).withTarget("role", role.id, role.name).withActor(AuditActors.of(actor));
     }
 
     private static void checkLengths(String description, List<String> permissions) {

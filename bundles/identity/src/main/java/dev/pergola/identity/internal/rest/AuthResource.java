@@ -2,6 +2,7 @@ package dev.pergola.identity.internal.rest;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import javax.annotation.security.PermitAll;
 import javax.annotation.security.RolesAllowed;
@@ -24,6 +25,10 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
+import dev.pergola.api.audit.AuditActor;
+import dev.pergola.api.audit.AuditEntry;
+import dev.pergola.api.audit.Outcome;
+import dev.pergola.api.events.EventTypes;
 import dev.pergola.api.identity.PergolaPrincipal;
 import dev.pergola.api.rest.ApiException;
 import dev.pergola.api.rest.ApiResponse;
@@ -32,6 +37,7 @@ import dev.pergola.api.rest.PergolaApplication;
 import dev.pergola.identity.internal.account.Accounts;
 import dev.pergola.identity.internal.account.PasswordResets;
 import dev.pergola.identity.internal.account.UserDirectory;
+import dev.pergola.identity.internal.audit.IdentityAudit;
 import dev.pergola.identity.internal.client.ClientAddress;
 import dev.pergola.identity.internal.client.ClientAddresses;
 import dev.pergola.identity.internal.session.CsrfTokens;
@@ -61,6 +67,7 @@ public class AuthResource {
     private final UserDirectory users;
     private final PasswordResets resets;
     private final ClientAddresses clientAddresses;
+    private final IdentityAudit audit;
 
     @Context
     private HttpServletRequest http;
@@ -94,8 +101,9 @@ public class AuthResource {
     @Activate
     public AuthResource(@Reference Accounts accounts, @Reference Sessions sessions, @Reference AccessTokens tokens,
             @Reference SigningKeys keys, @Reference LoginThrottle throttle, @Reference UserDirectory users,
-            @Reference PasswordResets resets, @Reference ClientAddresses clientAddresses) {
+            @Reference PasswordResets resets, @Reference ClientAddresses clientAddresses, @Reference IdentityAudit audit) {
         this.clientAddresses = clientAddresses;
+        this.audit = audit;
         this.throttle = throttle;
         this.users = users;
         this.resets = resets;
@@ -113,6 +121,7 @@ public class AuthResource {
         UserDto user = checkCredentials(request);
         Sessions.Opened opened = sessions.open(user.id(), address(), userAgent());
         accounts.recordLogin(user.id());
+        loggedIn(user, opened, "token");
         return ApiResponse.of(tokenResponse(user, opened));
     }
 
@@ -128,6 +137,7 @@ public class AuthResource {
         UserDto user = checkCredentials(request);
         Sessions.Opened opened = sessions.openCookie(user.id(), address(), userAgent());
         accounts.recordLogin(user.id());
+        loggedIn(user, opened, "cookie");
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("csrf_token", CsrfTokens.forSecret(opened.refreshToken()));
         body.put("expires_at", Timestamps.iso(opened.session().expiresAt()));
@@ -147,8 +157,20 @@ public class AuthResource {
         String login = blank(request.username) ? request.email : request.username;
         ClientAddress client = clientAddresses.of(http);
         // 429 while the account or address must wait, 503 when too many hashes run at once
-        return throttle.attempt(login, client, () -> accounts.authenticate(login, request.password))
-                .orElseThrow(() -> new ApiException(ErrorCode.INVALID_CREDENTIALS, "Wrong username or password."));
+        Optional<UserDto> user = throttle.attempt(login, client, () -> accounts.authenticate(login, request.password));
+        if (user.isEmpty()) {
+            audit.fact(AuditEntry.of(EventTypes.AUTH_LOGIN_FAILED).withOutcome(Outcome.DENIED)
+                    .withDetail("username", login).withDetail("reason", "wrong_credentials"));
+            throw new ApiException(ErrorCode.INVALID_CREDENTIALS, "Wrong username or password.");
+        }
+        return user.get();
+    }
+
+    /** {@code auth.login}: the account is the actor (the request had nobody signed in yet). */
+    private void loggedIn(UserDto user, Sessions.Opened opened, String sessionKind) {
+        audit.fact(AuditEntry.of(EventTypes.AUTH_LOGIN).withActor(AuditActor.user(user.id(), user.username()))
+                .withTarget("user", user.id(), user.username()).withDetail("method", "password")
+                .withDetail("session_kind", sessionKind).withDetail("session_id", opened.session().id()));
     }
 
     /** Self-registration; off unless the setting {@code registration.enabled} is on. */
@@ -205,7 +227,7 @@ public class AuthResource {
     public Response logout(@Context SecurityContext security) {
         PergolaPrincipal principal = (PergolaPrincipal) security.getUserPrincipal();
         if (principal.sessionId() != null) {
-            sessions.end(principal.sessionId(), "logout");
+            sessions.logout(principal.sessionId());
         }
         Response.ResponseBuilder response = Response.noContent();
         if (BrowserSession.SCHEME.equals(security.getAuthenticationScheme())) {

@@ -95,6 +95,7 @@ public class AuthorizationFilter implements ContainerRequestFilter {
         }
         if (!rule.anyOf().isEmpty() && rule.anyOf().stream().noneMatch(principal::hasPermission)) {
             String required = rule.anyOf().size() == 1 ? rule.anyOf().get(0) : String.join(" or ", rule.anyOf());
+            request.setProperty(AuditOriginFilter.REQUIRED_PERMISSION, required);
             throw new ApiException(ErrorCode.PERMISSION_DENIED, "You need the permission " + required + ".",
                     Map.of(), Map.of("required_permission", required));
         }

@@ -15,10 +15,13 @@ import org.osgi.service.metatype.annotations.Designate;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import dev.pergola.api.audit.AuditEntry;
 import dev.pergola.api.errors.PergolaException;
+import dev.pergola.api.events.EventTypes;
 import dev.pergola.api.persistence.ListQueryExecutor;
 import dev.pergola.api.query.ListQuery;
 import dev.pergola.api.query.PageResult;
+import dev.pergola.identity.internal.audit.IdentityAudit;
 import dev.pergola.identity.internal.store.SessionStore;
 
 /**
@@ -35,6 +38,7 @@ public class Sessions {
     public static final String PID = "dev.pergola.auth.sessions";
 
     private final SessionStore store;
+    private final IdentityAudit audit;
     private volatile Duration lifetime;
     /** Session id → its user while open ("" when not): checked on every request, at most 5 s stale for other nodes. */
     private final Cache<String, String> active = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(5))
@@ -54,12 +58,13 @@ public class Sessions {
 
     @Activate
     public Sessions(@Reference(target = "(osgi.unit.name=pergola-identity)") JpaTemplate jpa,
-            @Reference ListQueryExecutor lists, SessionsConfig config) {
-        this(new SessionStore(jpa, lists), config);
+            @Reference ListQueryExecutor lists, @Reference IdentityAudit audit, SessionsConfig config) {
+        this(new SessionStore(jpa, lists), audit, config);
     }
 
-    Sessions(SessionStore store, SessionsConfig config) {
+    Sessions(SessionStore store, IdentityAudit audit, SessionsConfig config) {
         this.store = store;
+        this.audit = audit;
         configure(config);
     }
 
@@ -103,7 +108,7 @@ public class Sessions {
         }
         String next = OpaqueTokens.generate();
         SessionStore.Rotation outcome = store.rotate(OpaqueTokens.hash(refreshToken), OpaqueTokens.hash(next),
-                Instant.now(), lifetime);
+                Instant.now(), lifetime, recording(EventTypes.SESSION_ENDED, "refresh_token_reuse"));
         if (outcome.session() != null) {
             return new Opened(outcome.session(), next);
         }
@@ -113,9 +118,26 @@ public class Sessions {
         throw new PergolaException(PergolaException.INVALID_TOKEN, outcome.refusal());
     }
 
+    /** Ends a session (recorded as {@code session.ended} with the reason). */
     public void end(String sessionId, String reason) {
-        store.end(sessionId, reason, Instant.now());
+        end(sessionId, reason, EventTypes.SESSION_ENDED);
+    }
+
+    /** Its user signs out of the session (recorded as {@code auth.logout}). */
+    public void logout(String sessionId) {
+        end(sessionId, "logout", EventTypes.AUTH_LOGOUT);
+    }
+
+    private void end(String sessionId, String reason, String action) {
+        store.end(sessionId, reason, Instant.now(), recording(action, reason));
         active.invalidate(sessionId); // after the commit: see the class comment
+    }
+
+    /** The audit record of a session ending, in the ending's transaction; a session's DTO holds no secret. */
+    private SessionStore.Ending recording(String action, String reason) {
+        return (em, before, after) -> audit.inTransaction(em, AuditEntry.of(action)
+                .withTarget("session", before.id(), null).withBefore(before).withAfter(after)
+                .withDetail("reason", reason).withDetail("user_id", before.userId()));
     }
 
     /** Ends every open session of the user except {@code keep} (null: all of them), e.g. on a password change. */

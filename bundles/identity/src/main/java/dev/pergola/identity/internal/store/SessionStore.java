@@ -30,6 +30,12 @@ public class SessionStore {
     private final JpaTemplate jpa;
     private final ListQueryExecutor lists;
 
+    /** What else a transaction ending a session does (its audit record), given the session as it was. */
+    @FunctionalInterface
+    public interface Ending {
+        void ended(EntityManager em, SessionDto before, SessionDto after);
+    }
+
     /** What a refresh came to: the rotated session, or the reason the token was refused (and the session a reuse revoked). */
     public record Rotation(SessionDto session, String refusal, String revoked) {
     }
@@ -72,11 +78,12 @@ public class SessionStore {
      * Spends the refresh token with hash {@code hash} and gives the session {@code nextHash}; a spent token
      * presented again ends its session ({@code refresh_token_reuse}).
      */
-    public Rotation rotate(String hash, String nextHash, Instant now, Duration lifetime) {
-        return jpa.txExpr(TransactionType.Required, em -> rotate(em, hash, nextHash, now, lifetime));
+    public Rotation rotate(String hash, String nextHash, Instant now, Duration lifetime, Ending onReuse) {
+        return jpa.txExpr(TransactionType.Required, em -> rotate(em, hash, nextHash, now, lifetime, onReuse));
     }
 
-    private Rotation rotate(EntityManager em, String hash, String nextHash, Instant now, Duration lifetime) {
+    private Rotation rotate(EntityManager em, String hash, String nextHash, Instant now, Duration lifetime,
+            Ending onReuse) {
         List<SessionEntity> current = em.createQuery(
                 "SELECT s FROM SessionEntity s WHERE s.refreshHash = :h", SessionEntity.class)
                 .setParameter("h", hash).getResultList();
@@ -101,8 +108,10 @@ public class SessionStore {
             String revoked = null;
             if (s != null && s.endedAt == null) {
                 revoked = s.id;
+                SessionDto before = dto(s);
                 s.endedAt = Timestamp.from(now);
                 s.endReason = "refresh_token_reuse";
+                onReuse.ended(em, before, dto(s));
                 LOG.warn("A spent refresh token of session {} (user {}) was presented again: session revoked", s.id, s.userId);
             }
             return new Rotation(null, "This refresh token was already used; the session has been revoked. Log in again.",
@@ -111,13 +120,15 @@ public class SessionStore {
         return new Rotation(null, "Unknown refresh token.", null);
     }
 
-    /** Ends the session if it is open. */
-    public void end(String id, String reason, Instant now) {
+    /** Ends the session if it is open, and then does {@code also} in the same transaction. */
+    public void end(String id, String reason, Instant now, Ending also) {
         jpa.tx(TransactionType.Required, em -> {
             SessionEntity s = em.find(SessionEntity.class, id);
             if (s != null && s.endedAt == null) {
+                SessionDto before = dto(s);
                 s.endedAt = Timestamp.from(now);
                 s.endReason = reason;
+                also.ended(em, before, dto(s));
             }
         });
     }

@@ -77,6 +77,11 @@ final class AttemptCounter {
         return false;
     }
 
+    /** When the running delay or lock ends. */
+    synchronized Instant blockedUntil() {
+        return blockedUntil;
+    }
+
     /** Settles a reserved attempt as successful: the key starts afresh. */
     synchronized void succeed() {
         release();

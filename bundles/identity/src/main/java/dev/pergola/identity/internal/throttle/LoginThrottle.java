@@ -14,12 +14,15 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
-import org.osgi.service.event.Event;
-import org.osgi.service.event.EventAdmin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.pergola.api.audit.AuditActor;
+import dev.pergola.api.audit.AuditEntry;
+import dev.pergola.api.audit.Outcome;
 import dev.pergola.api.errors.PergolaException;
+import dev.pergola.api.events.EventTypes;
+import dev.pergola.identity.internal.audit.IdentityAudit;
 import dev.pergola.identity.internal.cache.LruMap;
 import dev.pergola.identity.internal.client.ClientAddress;
 
@@ -31,17 +34,16 @@ import dev.pergola.identity.internal.client.ClientAddress;
  * A lock must not be a weapon: while an account waits because of failures from elsewhere, an address with no
  * failure against it may still try, and only a right password gets in; its wrong password counts against the
  * address and the pair, never lengthens the account's wait. A refused attempt counts for nothing.
- * Locks and unlocks are published on Event Admin ({@value #LOCKED}, {@value #UNLOCKED}).
+ * Locks and the end of locks are recorded in the audit trail ({@code auth.locked}, {@code auth.unlocked}), and so
+ * posted as those platform events.
  */
 @Component(service = LoginThrottle.class, configurationPid = LoginThrottle.PID)
 @Designate(ocd = ThrottleConfig.class)
 public class LoginThrottle {
     public static final String PID = "dev.pergola.auth.throttle";
-    public static final String LOCKED = "dev/pergola/auth/LOCKED";
-    public static final String UNLOCKED = "dev/pergola/auth/UNLOCKED";
     private static final Logger LOG = LoggerFactory.getLogger(LoginThrottle.class);
 
-    private final EventAdmin events;
+    private final IdentityAudit audit;
     private final Clock clock;
     private final LruMap<String, AttemptCounter> accounts;
     private final LruMap<String, AttemptCounter> addresses;
@@ -52,12 +54,12 @@ public class LoginThrottle {
     private volatile LockPolicy pairPolicy;
 
     @Activate
-    public LoginThrottle(@Reference EventAdmin events, ThrottleConfig config) {
-        this(events, config, Clock.systemUTC());
+    public LoginThrottle(@Reference IdentityAudit audit, ThrottleConfig config) {
+        this(audit, config, Clock.systemUTC());
     }
 
-    LoginThrottle(EventAdmin events, ThrottleConfig config, Clock clock) {
-        this.events = events;
+    LoginThrottle(IdentityAudit audit, ThrottleConfig config, Clock clock) {
+        this.audit = audit;
         this.clock = clock;
         int tracked = trackedKeys(config);
         this.accounts = new LruMap<>(tracked);
@@ -176,7 +178,7 @@ public class LoginThrottle {
     void failed(LoginAttempt.Counted counted, LockPolicy policy) {
         if (counted != null && counted.counter().fail(policy, clock.instant()) && !"pair".equals(counted.kind())) {
             LOG.warn("Login locked for {} {} after repeated failures", counted.kind(), printable(counted.key()));
-            publish(LOCKED, counted.kind(), counted.key(), clock.instant());
+            record(EventTypes.AUTH_LOCKED, counted.kind(), counted.key(), counted.counter().blockedUntil());
         }
     }
 
@@ -186,7 +188,7 @@ public class LoginThrottle {
         }
         AttemptCounter counter = counters.computeIfAbsent(key, k -> new AttemptCounter());
         if (counter.expireLock(now)) {
-            publish(UNLOCKED, kind, key, now);
+            record(EventTypes.AUTH_UNLOCKED, kind, key, null);
         }
         return new LoginAttempt.Counted(counter, kind, key);
     }
@@ -204,8 +206,20 @@ public class LoginThrottle {
                 Map.of(), Map.of("retry_after", seconds), Duration.ofSeconds(seconds), null);
     }
 
-    private void publish(String topic, String kind, String key, Instant at) {
-        events.postEvent(new Event(topic, Map.of("kind", kind, "key", key, "timestamp", at.toString())));
+    /**
+     * A lock starting or ending. The lock is already decided: a failure to
+     * record it is logged and the login goes on as it would.
+     */
+    private void record(String action, String scope, String key, Instant until) {
+        boolean account = "account".equals(scope);
+        boolean locked = EventTypes.AUTH_LOCKED.equals(action);
+        // a lock is earned by the caller failing (the request's origin names them); its end is the platform's doing
+        audit.factQuietly(AuditEntry.of(action).withOutcome(locked ? Outcome.DENIED : Outcome.SUCCESS)
+                .withActor(locked ? null : AuditActor.PLATFORM)
+                .withTarget(account ? "user" : "address", null, printable(key))
+                .withDetail("scope", scope)
+                .withDetail(account ? "username" : "address", printable(key))
+                .withDetail("until", until == null ? null : until.toString()));
     }
 
     private static int trackedKeys(ThrottleConfig config) {

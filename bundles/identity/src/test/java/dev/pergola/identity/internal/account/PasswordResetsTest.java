@@ -1,5 +1,7 @@
 package dev.pergola.identity.internal.account;
 
+import dev.pergola.identity.internal.audit.RecordingAuditTrail;
+
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
@@ -54,7 +56,7 @@ public class PasswordResetsTest {
     @Test
     public void theAnswerDoesNotWaitForTheAccountLookup() throws Exception {
         SlowStore store = new SlowStore();
-        PasswordResets resets = new PasswordResets(store, null, message -> "id", null,
+        PasswordResets resets = new PasswordResets(store, null, message -> "id", null, new RecordingAuditTrail().identityAudit(),
                 Configs.of(ResetsConfig.class, Map.of()));
         try {
             long start = System.nanoTime();
@@ -72,7 +74,7 @@ public class PasswordResetsTest {
 
     @Test
     public void aMalformedAddressIsRefusedAtOnce() throws Exception {
-        PasswordResets resets = new PasswordResets(new SlowStore(), null, message -> "id", null,
+        PasswordResets resets = new PasswordResets(new SlowStore(), null, message -> "id", null, new RecordingAuditTrail().identityAudit(),
                 Configs.of(ResetsConfig.class, Map.of()));
         try {
             assertThrows(PergolaException.class, () -> resets.requestReset("not-an-address"));

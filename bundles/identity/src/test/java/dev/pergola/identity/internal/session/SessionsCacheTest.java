@@ -15,6 +15,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.Test;
 
+import dev.pergola.api.audit.AuditEntry;
+import dev.pergola.api.events.EventTypes;
+import dev.pergola.identity.internal.audit.RecordingAuditTrail;
 import dev.pergola.identity.internal.store.SessionStore;
 
 /** Sessions owns the open-session cache: an ending is never undone by a load that read the session before it. */
@@ -41,20 +44,24 @@ public class SessionsCacheTest {
         }
 
         @Override
-        public void end(String id, String reason, Instant now) {
+        public void end(String id, String reason, Instant now, Ending also) {
+            SessionDto before = row.get();
             row.set(session(now)); // committed
+            also.ended(RecordingAuditTrail.transaction(), before, row.get());
             ended.countDown();
         }
 
         @Override
         public List<String> endAllOf(String userId, String reason, String keep, Instant now) {
-            end("s1", reason, now);
+            row.set(session(now));
             return List.of("s1");
         }
     }
 
     private final ControllableStore store = new ControllableStore();
-    private final Sessions sessions = new Sessions(store, dev.pergola.identity.internal.Configs.of(SessionsConfig.class, java.util.Map.of()));
+    private final RecordingAuditTrail audit = new RecordingAuditTrail();
+    private final Sessions sessions = new Sessions(store, audit.identityAudit(),
+            dev.pergola.identity.internal.Configs.of(SessionsConfig.class, java.util.Map.of()));
 
     @Test
     public void aSessionEndedWhileItsStateLoadsIsNotCachedAsOpen() throws Exception {
@@ -65,7 +72,7 @@ public class SessionsCacheTest {
         request.start();
         await(store.readDone); // the request has read the session while it was still open
 
-        Thread logout = new Thread(() -> sessions.end("s1", "logout"));
+        Thread logout = new Thread(() -> sessions.logout("s1"));
         logout.start();
         await(store.ended); // the ending has committed; its invalidation comes next
         Thread.sleep(50);
@@ -84,6 +91,28 @@ public class SessionsCacheTest {
         assertEquals("the second check came from the cache", 1, store.reads.get());
         sessions.endAllOf("u1", "password_changed", null);
         assertFalse(sessions.isActive("s1"));
+    }
+
+    @Test
+    public void aLogoutIsOneRecordAndEndingAllOfAUserNone() {
+        sessions.endAllOf("u1", "account_deactivated", null);
+        assertEquals("part of the account's own record", List.of(), audit.actions());
+        store.row.set(session(null));
+        sessions.logout("s1");
+        assertEquals(List.of(EventTypes.AUTH_LOGOUT), audit.actions());
+        AuditEntry logout = audit.written.get(0).entry();
+        assertEquals("s1", logout.targetId());
+        assertEquals("logout", logout.details().get("reason"));
+        assertEquals(null, ((SessionDto) logout.before()).endedAt());
+        assertTrue(((SessionDto) logout.after()).endedAt() != null);
+        assertTrue("in the ending's transaction", audit.written.get(0).inTransaction());
+    }
+
+    @Test
+    public void endingASessionIsRecordedWithItsReason() {
+        sessions.end("s1", "terminated");
+        assertEquals(List.of(EventTypes.SESSION_ENDED), audit.actions());
+        assertEquals("terminated", audit.written.get(0).entry().details().get("reason"));
     }
 
     static SessionDto session(Instant endedAt) {

@@ -22,14 +22,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.Test;
-import org.osgi.service.event.Event;
-import org.osgi.service.event.EventAdmin;
 
+import dev.pergola.api.audit.AuditEntry;
 import dev.pergola.api.errors.PergolaException;
+import dev.pergola.api.events.EventTypes;
+import dev.pergola.identity.internal.audit.RecordingAuditTrail;
 import dev.pergola.identity.internal.client.ClientAddress;
 
 public class LoginThrottleTest {
-    private final List<String> topics = new ArrayList<>();
+    private final RecordingAuditTrail audit = new RecordingAuditTrail();
     private final MutableClock clock = new MutableClock();
 
     private static ClientAddress ip(String literal) {
@@ -42,7 +43,7 @@ public class LoginThrottleTest {
         for (int i = 0; i + 1 < keyValues.length; i += 2) {
             values.put((String) keyValues[i], keyValues[i + 1]);
         }
-        return new LoginThrottle(events(), config(values), clock);
+        return new LoginThrottle(audit.identityAudit(), config(values), clock);
     }
 
     private static Optional<String> wrong(LoginThrottle throttle, String login, ClientAddress from) {
@@ -126,14 +127,14 @@ public class LoginThrottleTest {
         for (int i = 0; i < 50; i++) {
             assertEquals("TOO_MANY_ATTEMPTS", refused(() -> wrong(throttle, "ann", attacker)).code());
         }
-        assertFalse("hammering during the delay did not turn it into a lock", topics.contains(LoginThrottle.LOCKED));
+        assertFalse("hammering during the delay did not turn it into a lock", audit.actions().contains(EventTypes.AUTH_LOCKED));
         clock.advance(Duration.ofSeconds(2));
         wrong(throttle, "ann", attacker);
         for (int i = 0; i < 3; i++) {
             clock.advance(Duration.ofSeconds(9));
             wrong(throttle, "ann", attacker);
         }
-        assertTrue("the 10th evaluated failure locks", topics.contains(LoginThrottle.LOCKED));
+        assertTrue("the 10th evaluated failure locks", audit.actions().contains(EventTypes.AUTH_LOCKED));
         PergolaException locked = refused(() -> wrong(throttle, "ann", attacker));
         assertTrue(locked.getMessage(), locked.getMessage().contains("locked"));
         assertEquals("60", retryAfter(locked));
@@ -154,7 +155,14 @@ public class LoginThrottleTest {
             clock.advance(Duration.ofSeconds(20));
             wrong(throttle, "admin", attacker);
         }
-        assertTrue(topics.contains(LoginThrottle.LOCKED));
+        assertTrue(audit.actions().contains(EventTypes.AUTH_LOCKED));
+        AuditEntry lock = audit.written.stream().map(w -> w.entry())
+                .filter(e -> e.action().equals(EventTypes.AUTH_LOCKED)).findFirst().orElseThrow();
+        assertEquals("account", lock.details().get("scope"));
+        assertEquals("admin", lock.details().get("username"));
+        assertEquals("admin", lock.targetName());
+        assertEquals("denied", lock.outcome().toString());
+        assertTrue("a lock says when it ends", lock.details().containsKey("until"));
         assertEquals("the attacker's address waits", "TOO_MANY_ATTEMPTS",
                 refused(() -> right(throttle, "admin", attacker)).code());
         assertEquals("the owner at home signs in", Optional.of("admin"), right(throttle, "admin", ip("192.0.2.10")));
@@ -233,22 +241,6 @@ public class LoginThrottleTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private EventAdmin events() {
-        return new EventAdmin() {
-            @Override
-            public void postEvent(Event event) {
-                synchronized (topics) {
-                    topics.add(event.getTopic());
-                }
-            }
-
-            @Override
-            public void sendEvent(Event event) {
-                postEvent(event);
-            }
-        };
     }
 
     /** The configuration with some values set, the rest at their declared defaults. */
