@@ -199,6 +199,56 @@ public class AuditChainTest {
         assertNull(new ChainVerifier(db).verify().firstBroken());
     }
 
+    @Test
+    public void retentionArchivesTheOldPartLeavesAnAnchorAndTheChainGoesOn() throws Exception {
+        sealRecords(5);
+        db.update("UPDATE audit_log SET occurred_at = occurred_at - INTERVAL '400' DAY WHERE seq <= 3");
+        // re-seal is not possible (hashes cover the time): rebuild the chain as if records 1-3 were written long ago
+        db.update("UPDATE audit_log SET seq = NULL, prev_hash = NULL, hash = NULL");
+        assertEquals(5, drain().size());
+        java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("audit-archive");
+        dev.pergola.audit.internal.retention.Archiver.Outcome outcome = new dev.pergola.audit.internal.retention
+                .Archiver(db).archive(java.time.Instant.now().minus(java.time.Duration.ofDays(365)), folder);
+        assertEquals(3, outcome.archived());
+        assertEquals(3, outcome.throughSeq());
+        assertEquals(2, count());
+        if (outcome.file().getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                    java.nio.file.Files.getPosixFilePermissions(outcome.file())));
+        }
+        List<String> lines;
+        try (java.io.BufferedReader in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                new java.util.zip.GZIPInputStream(java.nio.file.Files.newInputStream(outcome.file())),
+                java.nio.charset.StandardCharsets.UTF_8))) {
+            lines = in.lines().toList();
+        }
+        assertEquals(3, lines.size());
+        assertTrue(lines.get(2), lines.get(2).startsWith("{\"seq\":3,"));
+        assertEquals(new ChainVerifier.Result(true, 2, null), new ChainVerifier(db).verify());
+        trail.record(AuditEntry.of("user.created"));
+        assertEquals(Long.valueOf(6), drain().get(0).seq());
+        assertTrue(new ChainVerifier(db).verify().valid());
+        assertEquals("nothing more is old enough", 0, new dev.pergola.audit.internal.retention.Archiver(db)
+                .archive(java.time.Instant.now().minus(java.time.Duration.ofDays(365)), folder).archived());
+        db.update("DELETE FROM audit_log WHERE seq = 4");
+        assertEquals(Long.valueOf(4), new ChainVerifier(db).verify().firstBroken());
+    }
+
+    @Test
+    public void retentionRefusesToBuryABrokenChain() throws Exception {
+        sealRecords(4);
+        db.update("UPDATE audit_log SET actor_name = 'x' WHERE seq = 2");
+        try {
+            new dev.pergola.audit.internal.retention.Archiver(db).archive(java.time.Instant.now().plusSeconds(60),
+                    java.nio.file.Files.createTempDirectory("audit-archive"));
+            fail("a broken chain is not archived");
+        } catch (IllegalStateException expected) {
+            assertTrue(expected.getMessage(), expected.getMessage().contains("broken at record 2"));
+        }
+        assertEquals(4, count());
+        assertEquals(Long.valueOf(2), new ChainVerifier(db).verify().firstBroken());
+    }
+
     private void sealRecords(int n) throws SQLException {
         for (int i = 0; i < n; i++) {
             trail.record(AuditEntry.of("user.updated").withActor(AuditActor.user("u" + i, "user" + i))
