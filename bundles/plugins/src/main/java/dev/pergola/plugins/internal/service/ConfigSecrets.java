@@ -14,7 +14,8 @@ final class ConfigSecrets {
     static final String MASK = "********";
     /** Words of a property name that mark a secret ({@code key} only as a whole word: {@code max.keys} is not). */
     private static final Pattern SECRET = Pattern.compile(
-            "password|passwd|passphrase|secret|token|credential|private|hash|salt|(^|[._\\-])(api)?key($|[._\\-])|apikey");
+            "password|passwd|passphrase|secret|token|credential|private|hash|salt|authorization|cookie|apikey"
+                    + "|(^|[._\\-])(api)?key($|[._\\-])|(^|[._\\-])(otp|pin)$");
 
     private ConfigSecrets() {
     }

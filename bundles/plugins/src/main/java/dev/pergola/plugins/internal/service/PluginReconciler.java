@@ -6,7 +6,9 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleException;
@@ -150,11 +152,21 @@ final class PluginReconciler {
         records.registry.find(slug).ifPresent(p -> markFailed(p, error, changes));
     }
 
+    /**
+     * Marks the plugin failed, with a {@code plugin.failed} record when that is news: a plugin already failed for
+     * the same reason (every boot, for one that timed out once) is not recorded again.
+     */
     private void markFailed(PluginEntity p, String error, List<String> changes) {
-        records.registry.change(p.slug, r -> {
+        String lastError = PluginRecords.truncate(error);
+        Consumer<PluginEntity> failed = r -> {
             r.state = "failed";
-            r.lastError = PluginRecords.truncate(error);
-        }, PluginAudit.failed(error));
+            r.lastError = lastError;
+        };
+        if ("failed".equals(p.state) && Objects.equals(lastError, p.lastError)) {
+            records.registry.change(p.slug, failed);
+        } else {
+            records.registry.change(p.slug, failed, PluginAudit.failed(error));
+        }
         changes.add(p.slug + ": failed: " + error);
         LOG.warn("Plugin {} failed: {}", p.slug, error);
     }

@@ -17,11 +17,11 @@ public class ConfigSecretsTest {
     public void namesThatLookSecret() {
         for (String name : List.of("password", "db.password", "smtp_passwd", "client.secret", "clientSecret",
                 "access.token", "apiKey", "api.key", "signing-key", "key", "credentials", "private.key.file",
-                "password.hash", "Salt")) {
+                "password.hash", "Salt", "proxy.authorization", "session.cookie", "admin.pin")) {
             assertTrue(name, ConfigSecrets.looksSecret(name));
         }
         for (String name : List.of("max.keys", "keyboard.layout", "monkey.count", "greeting", "max.body.length",
-                "url")) {
+                "url", "spinner.style", "pinned")) {
             assertFalse(name, ConfigSecrets.looksSecret(name));
         }
     }
