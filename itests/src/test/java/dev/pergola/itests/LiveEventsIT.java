@@ -156,20 +156,37 @@ public class LiveEventsIT {
                     + "(the request itself took %d ms)%n", (sse.arrivedNanos() - start) / 1_000_000,
                     (ws.arrivedNanos() - start) / 1_000_000, (answered - start) / 1_000_000);
 
-            // the watcher holds admin.users.view, not admin.plugins.view: it gets the user event recorded after the
-            // plugin one (events arrive in sequence order), and never the plugin one
-            String userId = "u-" + suffix;
-            audit.record(AuditEntry.of("user.updated").withTarget("user", userId, "someone"));
-            SseStream.Message userEvent = watcherSse.next(WAIT);
-            assertNotNull("the watcher's stream is alive and delivers what it may see", userEvent);
-            assertEquals("user.updated", userEvent.event());
-            assertEquals(userId, JSON.readTree(userEvent.data()).path("data").path("target").path("id").asText());
-            EventSocketClient.Received wsUser = watcherWs.next("event", WAIT);
-            assertNotNull(wsUser);
-            assertEquals("user.updated", wsUser.json().path("data").path("type").asText());
-            assertEquals("*", wsUser.json().path("channel").asText());
-            assertTrue("nothing else reached the watcher: " + watcherSse.drained(), watcherSse.messages.isEmpty());
-            assertTrue(watcherWs.messages.stream().noneMatch(m -> m.json().toString().contains("plugin.enabled")));
+            // the watcher holds admin.users.view, not admin.plugins.view: it gets the user created (through REST)
+            // after the plugin was enabled — events arrive in sequence order — and never the plugin event
+            String newcomer = "newcomer-" + suffix;
+            assertEquals(201, send("POST", "/api/v1/users", "{\"username\":\"" + newcomer + "\",\"email\":\""
+                    + newcomer + "@example.test\",\"password\":\"" + PASSWORD + "\"}", admin).status());
+            List<SseStream.Message> watched = new ArrayList<>();
+            SseStream.Message created = null;
+            while (created == null) {
+                SseStream.Message m = watcherSse.next(WAIT);
+                assertNotNull("the watcher's stream delivers what it may see; got " + watched, m);
+                watched.add(m);
+                if ("user.created".equals(m.event())) {
+                    created = m;
+                }
+            }
+            assertEquals(newcomer, JSON.readTree(created.data()).path("data").path("target").path("name").asText());
+            assertTrue("no plugin event reached the watcher: " + watched,
+                    watched.stream().noneMatch(m -> m.event().startsWith("plugin.")));
+            List<JsonNode> wsWatched = new ArrayList<>();
+            JsonNode wsCreated = null;
+            while (wsCreated == null) {
+                EventSocketClient.Received r = watcherWs.next("event", WAIT);
+                assertNotNull("the watcher's WebSocket delivers what it may see; got " + wsWatched, r);
+                wsWatched.add(r.json());
+                if ("user.created".equals(r.json().path("data").path("type").asText())) {
+                    wsCreated = r.json();
+                }
+            }
+            assertEquals("*", wsCreated.path("channel").asText());
+            assertTrue("no plugin event reached the watcher's WebSocket: " + wsWatched,
+                    wsWatched.stream().noneMatch(m -> m.path("data").path("type").asText().startsWith("plugin.")));
             assertTrue("heartbeats keep the stream alive", watcherSse.comments.get() >= 1);
         } finally {
             send("DELETE", "/api/v1/plugins/hello?purge=true", admin);
