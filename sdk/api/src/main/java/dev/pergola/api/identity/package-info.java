@@ -1,5 +1,5 @@
 /** Who is calling: the authenticated principal and the permission catalogue of the platform. */
-@Version("1.2.0")
+@Version("1.3.0")
 @Export
 package dev.pergola.api.identity;
 
