@@ -33,6 +33,7 @@ import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.ops4j.pax.exam.util.Filter;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 
@@ -358,6 +359,44 @@ public class LiveEventsIT {
             assertEquals("TOKEN_EXPIRED", ws.next("error", WAIT).json().path("code").asText());
             assertEquals(1008, (int) ws.closed.get(10, TimeUnit.SECONDS));
         }
+    }
+
+    @Test
+    public void withIdentityStoppedOpenStreamsEndAndNoneOpens() throws Exception {
+        Bundle identity = java.util.Arrays.stream(context.getBundles())
+                .filter(b -> "dev.pergola.identity".equals(b.getSymbolicName())).findFirst().orElseThrow();
+        try (SseStream sse = SseStream.open("/api/v1/events/stream", "Authorization", admin);
+                EventSocketClient ws = new EventSocketClient()) {
+            assertEquals(sse.errorBody, 200, sse.status());
+            assertEquals("authenticated", ws.auth(admin.substring(7)).path("type").asText());
+            identity.stop();
+            try {
+                assertTrue("an open SSE stream ends when no one can check its caller", sse.awaitEnd(WAIT));
+                ws.closed.get(10, TimeUnit.SECONDS);
+                SseStream refused = SseStream.open("/api/v1/events/stream", "Authorization", admin);
+                assertTrue("no stream opens: " + refused.status(), refused.status() >= 400);
+                boolean upgraded;
+                try (EventSocketClient again = new EventSocketClient()) {
+                    upgraded = true;
+                } catch (java.util.concurrent.ExecutionException handshakeRefused) {
+                    upgraded = false;
+                }
+                assertFalse("no WebSocket is accepted without the authenticator", upgraded);
+            } finally {
+                identity.start();
+            }
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        int status = 0;
+        while (status != 200 && System.nanoTime() < deadline) {
+            Thread.sleep(300);
+            try (SseStream back = SseStream.open("/api/v1/events/stream", "Authorization", "Bearer " + Admin.login(http))) {
+                status = back.status();
+            } catch (AssertionError notYet) {
+                // identity still starting
+            }
+        }
+        assertEquals("streams open again once identity is back", 200, status);
     }
 
     private SseStream.Message nextOf(SseStream stream, String type) throws InterruptedException {
