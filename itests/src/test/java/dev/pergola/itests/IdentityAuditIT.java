@@ -175,6 +175,18 @@ public class IdentityAuditIT {
         row = changed.one(EventTypes.AUTH_PASSWORD_CHANGED);
         assertEquals(userId, row.get("target_id"));
         assertEquals(userId, row.get("actor_id"));
+        // a second sign-in, ended from the first session: session.ended
+        Call second = call("POST", "/api/v1/auth/login", null,
+                "{\"username\":\"" + name + "\",\"password\":\"" + newPassword + "\"}");
+        token(second.reply);
+        second.one(EventTypes.AUTH_LOGIN);
+        String secondSession = json(second.one(EventTypes.AUTH_LOGIN), "details_json").path("session_id").asText();
+        Call ended = call("DELETE", "/api/v1/auth/sessions/" + secondSession, user, null);
+        assertEquals(ended.reply.body(), 204, ended.reply.status());
+        row = ended.one(EventTypes.SESSION_ENDED);
+        assertEquals(secondSession, row.get("target_id"));
+        assertEquals(userId, row.get("actor_id"));
+        assertEquals("terminated", json(row, "details_json").path("reason").asText());
         Call logout = call("POST", "/api/v1/auth/logout", user, "");
         assertEquals(204, logout.reply.status());
         row = logout.one(EventTypes.AUTH_LOGOUT);
