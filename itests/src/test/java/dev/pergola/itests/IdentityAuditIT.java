@@ -263,6 +263,16 @@ public class IdentityAuditIT {
         assertEquals("success", command.get("outcome"));
         assertEquals("admin", command.get("actor_name"));
 
+        // another bundle's command (audit's) gets the shell origin too, and is not also a bare shell.command
+        Path exported = Files.createTempFile("audit-export", ".json");
+        out = KarafShell.runAs(context, operator, "audit:export --format json --output " + exported);
+        assertFalse(out, out.startsWith("FAILED"));
+        List<Map<String, Object>> exports = rows(shellCount + " AND action = ?", EventTypes.AUDIT_EXPORTED);
+        assertEquals("one audit.exported from the shell: " + exports, 1, exports.size());
+        assertEquals("admin", exports.get(0).get("actor_name"));
+        assertEquals("no shell.command besides it", before + 3, count(shellCount));
+        before++;
+
         String refused = "Refused-" + UUID.randomUUID();
         secrets.add(refused);
         out = KarafShell.runAs(context, operator, "user:add --password " + refused + " x bad-address");

@@ -33,6 +33,12 @@ final class OriginBindings {
         return stack == null || stack.isEmpty() ? AuditOrigin.SYSTEM : stack.peek().origin;
     }
 
+    /** Whether an origin is bound to this thread. */
+    boolean bound() {
+        Deque<Bound> stack = stacks.get();
+        return stack != null && !stack.isEmpty();
+    }
+
     /** Counts one record made on this thread against its innermost binding. */
     void counted() {
         Deque<Bound> stack = stacks.get();
