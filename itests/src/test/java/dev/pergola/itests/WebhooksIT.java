@@ -274,6 +274,14 @@ public class WebhooksIT {
     }
 
     @Test
+    public void theHealthCheckReportsTheQueueOutsideReadiness() {
+        JsonNode check = http.get("/api/health", "Authorization", admin).json().path("checks").path("webhooks");
+        assertTrue(check.toString(), check.path("status").asText().matches("UP|WARN"));
+        assertTrue(check.toString(), check.path("details").has("waiting"));
+        assertFalse(http.get("/api/health/ready").json().path("checks").has("webhooks"));
+    }
+
+    @Test
     public void theShellListsAddsAndFailsLoudly() throws Exception {
         var operator = KarafShell.jaasLogin("admin", Admin.password());
         String added = KarafShell.runAs(context, operator, "webhook:add -d from-shell https://shell.example/hook \"user.*,role.created\"");
