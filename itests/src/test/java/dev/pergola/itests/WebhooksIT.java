@@ -25,12 +25,14 @@ import javax.inject.Inject;
 import org.junit.Before;
 import org.junit.Test;
 import org.junit.runner.RunWith;
-import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,11 +50,13 @@ public class WebhooksIT {
 
     @Inject
     private BundleContext context;
+    @Inject
+    private ConfigurationAdmin configAdmin;
 
     private Http http;
     private String admin;
 
-    @Configuration
+    @org.ops4j.pax.exam.Configuration
     public Option[] config() {
         return PergolaExam.distribution(
                 editConfigurationFilePut(CFG, "allowed.hosts", "127.0.0.1"),
@@ -245,7 +249,29 @@ public class WebhooksIT {
             JsonNode failed = ok(200, send("GET", "/api/v1/webhooks/" + id + "/deliveries?filter[status]=failed", null, admin));
             assertTrue(failed.path(0).path("last_error").asText(), failed.path(0).path("last_error").asText().contains("loopback"));
             assertTrue(failed.path(0).has("next_attempt_at"));
+
+            // allowing the address at run time (@Modified: the engine keeps running) lets the waiting deliveries through
+            Long engineId = engineServiceId();
+            Configuration cfg = configAdmin.getConfiguration("dev.pergola.webhooks", "?");
+            java.util.Dictionary<String, Object> props = cfg.getProperties();
+            String before = (String) props.get("allowed.hosts");
+            props.put("allowed.hosts", before + ",127.0.0.2/32");
+            cfg.update(props);
+            try {
+                waitFor(Duration.ofSeconds(20), () -> !receiver.accepted().isEmpty());
+                assertEquals("the same engine, reconfigured", engineId, engineServiceId());
+            } finally {
+                props.put("allowed.hosts", before);
+                cfg.update(props);
+            }
         }
+    }
+
+    private Long engineServiceId() throws Exception {
+        ServiceReference<?>[] refs = context.getServiceReferences("org.osgi.service.event.EventHandler",
+                "(component.name=dev.pergola.webhooks.internal.delivery.DeliveryEngine)");
+        assertTrue("the delivery engine is registered", refs != null && refs.length == 1);
+        return (Long) refs[0].getProperty("service.id");
     }
 
     @Test
@@ -271,6 +297,14 @@ public class WebhooksIT {
         assertEquals(403, create.status());
         assertEquals("admin.webhooks.manage", create.json().path("error").path("required_permission").asText());
         assertEquals(401, send("GET", "/api/v1/webhooks", null, null).status());
+    }
+
+    @Test
+    public void theHealthCheckReportsTheQueueOutsideReadiness() {
+        JsonNode check = http.get("/api/health", "Authorization", admin).json().path("checks").path("webhooks");
+        assertTrue(check.toString(), check.path("status").asText().matches("UP|WARN"));
+        assertTrue(check.toString(), check.path("details").has("waiting"));
+        assertFalse(http.get("/api/health/ready").json().path("checks").has("webhooks"));
     }
 
     @Test

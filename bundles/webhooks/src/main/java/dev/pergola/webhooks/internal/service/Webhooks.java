@@ -146,6 +146,11 @@ public class Webhooks {
         return store.deliveries(webhookId, query);
     }
 
+    /** The newest delivery ids (shell completion). */
+    public List<String> recentDeliveryIds(int limit) {
+        return store.recentDeliveryIds(limit);
+    }
+
     /** Queues a {@value #TEST_EVENT} ping, delivered (signed, retried) like any event. */
     public DeliveryDto test(String id) {
         WebhookDto webhook = get(id);

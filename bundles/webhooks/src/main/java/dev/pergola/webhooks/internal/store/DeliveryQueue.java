@@ -267,30 +267,7 @@ public class DeliveryQueue {
 
     /** Waiting deliveries, those older than {@code late}, and subscriptions failing {@code failures} times or more. */
     public Backlog backlog(Instant now, Duration late, int failures) {
-        return inTransaction(c -> {
-            long waiting;
-            long overdue;
-            try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*), COALESCE(SUM(CASE WHEN created_at < ?"
-                    + " THEN 1 ELSE 0 END), 0) FROM webhook_deliveries WHERE status IN " + WAITING)) {
-                s.setTimestamp(1, Timestamp.from(now.minus(late)));
-                try (ResultSet r = s.executeQuery()) {
-                    r.next();
-                    waiting = r.getLong(1);
-                    overdue = r.getLong(2);
-                }
-            }
-            Map<String, Integer> failing = new LinkedHashMap<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT webhook_id, MAX(attempts) FROM webhook_deliveries"
-                    + " WHERE status IN " + WAITING + " GROUP BY webhook_id HAVING MAX(attempts) >= ?")) {
-                s.setInt(1, failures);
-                try (ResultSet r = s.executeQuery()) {
-                    while (r.next()) {
-                        failing.put(r.getString(1), r.getInt(2));
-                    }
-                }
-            }
-            return new Backlog(waiting, overdue, failing);
-        });
+        return inTransaction(c -> Backlog.read(c, now.minus(late), failures));
     }
 
     private void insertAll(Connection c, List<QueuedDelivery> deliveries, Instant now) throws SQLException {
@@ -326,26 +303,7 @@ public class DeliveryQueue {
         }
     }
 
-    private interface TxWork<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private <T> T inTransaction(TxWork<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(auto);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("webhook queue: " + e.getMessage(), e);
-        }
+    private <T> T inTransaction(Transactions.Work<T> work) {
+        return Transactions.run(dataSource, work);
     }
 }

@@ -113,6 +113,13 @@ public class JpaWebhookStore implements WebhookStore {
                 .map(DeliveryEntity::toDto);
     }
 
+    @Override
+    public java.util.List<String> recentDeliveryIds(int limit) {
+        return jpa.txExpr(TransactionType.Required, em -> em.createQuery(
+                "SELECT d.id FROM DeliveryEntity d ORDER BY d.createdAt DESC", String.class).setMaxResults(limit)
+                .getResultList());
+    }
+
     /** Writes the change, then runs the caller's part (the audit record) on the same connection, same transaction. */
     private static void finish(EntityManager em, Consumer<Connection> alsoInTransaction) {
         em.flush();

@@ -62,4 +62,7 @@ public interface WebhookStore {
     PageResult<DeliveryDto> deliveries(String webhookId, ListQuery query);
 
     Optional<DeliveryDto> delivery(String id);
+
+    /** Ids of the newest deliveries of every subscription, for shell completion. */
+    java.util.List<String> recentDeliveryIds(int limit);
 }

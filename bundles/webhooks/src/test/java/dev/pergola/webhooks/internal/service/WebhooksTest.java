@@ -159,6 +159,8 @@ public class WebhooksTest {
         assertNotEquals(ping.id(), again.id());
         assertEquals(ping.eventId(), again.eventId());
         refused(() -> webhooks.redeliver("dlv_nope"), PergolaException.NOT_FOUND);
+        assertEquals(2, webhooks.recentDeliveryIds(10).size());
+        assertTrue(webhooks.recentDeliveryIds(10).contains(again.id()));
         webhooks.update(created.id(), new WebhookChange(null, null, false, null));
         refused(() -> webhooks.test(created.id()), PergolaException.CONFLICT);
     }
