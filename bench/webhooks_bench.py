@@ -59,9 +59,15 @@ class Api:
         headers = {"Content-Type": "application/json"}
         if auth:
             headers["Authorization"] = "Bearer " + self.token
-        self.conn.request(method, path, json.dumps(body) if body is not None else None, headers)
-        r = self.conn.getresponse()
-        return r.status, r.read()
+        for attempt in range(2):
+            try:
+                self.conn.request(method, path, json.dumps(body) if body is not None else None, headers)
+                r = self.conn.getresponse()
+                return r.status, r.read()
+            except (http.client.RemoteDisconnected, ConnectionError):
+                self.conn.close()  # the server closed an idle keep-alive connection: reconnect once
+                if attempt:
+                    raise
 
 
 def run(api, receiver, events, subscriptions, backlog=False):
