@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Webhook deliveries/s to a local receiver, end to end (REST change → audit record → sealed event → dispatch →
 # signed POST), with many subscriptions (parallel) and with one (strictly ordered, one at a time).
-# Usage: bench/webhooks.sh [events] [subscriptions] [workers]   (build first; uses ports 18182/18102)
+# Usage: bench/webhooks.sh [events] [subscriptions] [workers] [-v]   (build first; uses ports 18182/18102;
+#        -v: only the backlog runs, with the timings of the first deliveries)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
@@ -14,4 +15,4 @@ start_distribution_cfg() {
 start_distribution 18182 18102
 start_distribution_cfg
 sleep 3 # Karaf applies etc/*.cfg changes at run time (@Modified)
-python3 bench/webhooks_bench.py http://127.0.0.1:18182 "$PERGOLA_ADMIN_PASSWORD" "${1:-100}" "${2:-20}"
+python3 bench/webhooks_bench.py http://127.0.0.1:18182 "$PERGOLA_ADMIN_PASSWORD" "${1:-100}" "${2:-20}" ${4:-}

@@ -59,9 +59,15 @@ class Api:
         headers = {"Content-Type": "application/json"}
         if auth:
             headers["Authorization"] = "Bearer " + self.token
-        self.conn.request(method, path, json.dumps(body) if body is not None else None, headers)
-        r = self.conn.getresponse()
-        return r.status, r.read()
+        for attempt in range(2):
+            try:
+                self.conn.request(method, path, json.dumps(body) if body is not None else None, headers)
+                r = self.conn.getresponse()
+                return r.status, r.read()
+            except (http.client.RemoteDisconnected, ConnectionError):
+                self.conn.close()  # the server closed an idle keep-alive connection: reconnect once
+                if attempt:
+                    raise
 
 
 def run(api, receiver, events, subscriptions, backlog=False):
@@ -104,6 +110,17 @@ def run(api, receiver, events, subscriptions, backlog=False):
           " (REST changes took %.2f s, %.0f/s); unique delivery ids %d, duplicates %d"
           % ("backlog drain, " if backlog else "end to end, ", events, subscriptions, receiver.count, elapsed, receiver.count / elapsed, changes, events / changes,
              len(receiver.deliveries), receiver.count - len(receiver.deliveries)))
+    retried, errors = 0, set()
+    for i in ids:
+        page = json.loads(api.call("GET", "/api/v1/webhooks/%s/deliveries?per_page=100&filter[attempts][gte]=2" % i)[1])
+        retried += page["meta"]["total"]
+        errors.update(d.get("last_error") or "-" for d in page["data"])
+    if backlog and subscriptions == 1 and "-v" in sys.argv:
+        page = json.loads(api.call("GET", "/api/v1/webhooks/%s/deliveries?per_page=8&sort=created_at" % ids[0])[1])
+        for d in page["data"]:
+            print("    ", d["created_at"], d.get("delivered_at"), d.get("duration_ms"), d["attempts"])
+    if retried:
+        print("    %d deliveries needed more than one attempt; errors seen: %s" % (retried, sorted(errors)[:5]))
     for i in ids + [decoy]:
         api.call("DELETE", "/api/v1/webhooks/" + i)
     time.sleep(1)
@@ -122,8 +139,9 @@ def main():
         time.sleep(0.5)
     print("webhook deliveries to a local receiver:")
     run(api, receiver, 20, 2)  # warm-up
-    run(api, receiver, events, subscriptions)
-    run(api, receiver, events * 2, 1)
+    if "-v" not in sys.argv:
+        run(api, receiver, events, subscriptions)
+        run(api, receiver, events * 2, 1)
     run(api, receiver, events, subscriptions, backlog=True)
     run(api, receiver, events * 2, 1, backlog=True)
 
