@@ -36,6 +36,20 @@ final class TestDatabase implements DataSource {
         return db;
     }
 
+    /** An H2 database in files under {@code folder} (as the distribution runs it), migrated. */
+    static TestDatabase h2File(java.nio.file.Path folder) throws SQLException, IOException {
+        TestDatabase db = new TestDatabase("jdbc:h2:file:" + folder.resolve("bench").toAbsolutePath() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        db.migrate("/db/migration/V1__audit_log.sql");
+        return db;
+    }
+
+    /** A new PostgreSQL database on {@code postgres}, migrated. */
+    static TestDatabase postgres(PostgresServer postgres, String name) throws SQLException, IOException {
+        TestDatabase db = new TestDatabase(postgres.createDatabase(name), PostgresServer.USER, PostgresServer.PASSWORD);
+        db.migrate("/db/migration/V1__audit_log.sql");
+        return db;
+    }
+
     /** Runs a script the way the platform does: statement by statement, comments dropped. */
     void migrate(String script) throws IOException, SQLException {
         String sql;
