@@ -68,7 +68,7 @@ public final class AuditBenchmark {
             s.execute("CREATE TABLE bench_items (id VARCHAR(40) PRIMARY KEY, name VARCHAR(100), payload VARCHAR(1000),"
                     + " created_at TIMESTAMP)");
         }
-        AuditSealer sealer = new AuditSealer(db, null, new NoEvents());
+        AuditSealer sealer = new AuditSealer(db.pooled(), null, new NoEvents());
         JdbcAuditTrail trail = new JdbcAuditTrail(db, sealer::nudge);
         try {
             run(db, trail, threads, 2, false); // warm up both paths
@@ -109,7 +109,7 @@ public final class AuditBenchmark {
             }
             c.commit();
         }
-        ChainSealer sealer = new ChainSealer(db, 500);
+        ChainSealer sealer = new ChainSealer(db.pooled(), 500);
         long start = System.nanoTime();
         long sealed = 0;
         List<AuditRow> batch;

@@ -71,6 +71,41 @@ final class TestDatabase implements DataSource {
         }
     }
 
+    /**
+     * This database with one connection per thread, kept open across {@code close()}: what the platform's pool gives
+     * a thread that comes back (a new PostgreSQL connection per call costs a process and a SCRAM handshake).
+     */
+    DataSource pooled() {
+        ThreadLocal<Connection> held = new ThreadLocal<>();
+        TestDatabase self = this;
+        return (DataSource) java.lang.reflect.Proxy.newProxyInstance(DataSource.class.getClassLoader(),
+                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    if (!method.getName().equals("getConnection")) {
+                        return method.invoke(self, args);
+                    }
+                    Connection c = held.get();
+                    if (c == null || c.isClosed()) {
+                        c = self.getConnection();
+                        held.set(c);
+                    }
+                    Connection real = c;
+                    return java.lang.reflect.Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                            new Class<?>[] {Connection.class}, (p, m, a) -> {
+                                if (m.getName().equals("close")) {
+                                    if (!real.getAutoCommit()) {
+                                        real.rollback();
+                                    }
+                                    return null;
+                                }
+                                try {
+                                    return m.invoke(real, a);
+                                } catch (java.lang.reflect.InvocationTargetException e) {
+                                    throw e.getCause();
+                                }
+                            });
+                });
+    }
+
     int update(String sql) throws SQLException {
         try (Connection c = getConnection(); Statement s = c.createStatement()) {
             return s.executeUpdate(sql);
