@@ -24,6 +24,7 @@ CREATE TABLE audit_log (
     details_json   VARCHAR(1000000),
     prev_hash      VARCHAR(64),
     hash           VARCHAR(64),
+    -- also the sealer's queue: unsealed rows are those with seq NULL
     CONSTRAINT uq_audit_log_seq UNIQUE (seq)
 );
 CREATE INDEX ix_audit_log_occurred ON audit_log (occurred_at, id);

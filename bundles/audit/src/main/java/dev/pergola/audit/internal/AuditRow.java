@@ -45,9 +45,14 @@ public record AuditRow(String id, Long seq, Instant occurredAt, String action, S
 
     /** The row at the cursor of a {@code SELECT} of {@link #COLUMNS}. */
     public static AuditRow read(ResultSet rs) throws SQLException {
+        return read(rs, utc());
+    }
+
+    /** As {@link #read(ResultSet)}, with a UTC calendar the caller reuses (one per thread). */
+    public static AuditRow read(ResultSet rs, Calendar utc) throws SQLException {
         long seq = rs.getLong(2);
         Long position = rs.wasNull() ? null : seq;
-        Timestamp at = rs.getTimestamp(3, utc());
+        Timestamp at = rs.getTimestamp(3, utc);
         return new AuditRow(rs.getString(1), position, at == null ? null : at.toInstant(), rs.getString(4),
                 rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
                 rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14), rs.getString(15),

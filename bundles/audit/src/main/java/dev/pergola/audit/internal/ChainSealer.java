@@ -22,7 +22,18 @@ public final class ChainSealer {
 
     private static final String UNSEALED = "SELECT " + AuditRow.COLUMNS
             + " FROM audit_log WHERE seq IS NULL ORDER BY occurred_at, id FETCH FIRST ? ROWS ONLY";
-    private static final String SEAL = "UPDATE audit_log SET seq = ?, prev_hash = ?, hash = ? WHERE id = ? AND seq IS NULL";
+    /**
+     * H2 sorts the whole backlog for the query above, so a large backlog (after an outage, under a write burst) gets
+     * slower to drain the larger it is. On H2 (one node) the batch is read from the seq index instead, whose NULL
+     * entries come in insertion order, and sorted here: oldest first within the batch, and batch after batch in the
+     * order the records were written.
+     */
+    private static final String UNSEALED_H2 = "SELECT " + AuditRow.COLUMNS
+            + " FROM audit_log WHERE seq IS NULL FETCH FIRST ? ROWS ONLY";
+    private static final java.util.Comparator<AuditRow> CHAIN_ORDER = java.util.Comparator
+            .comparing(AuditRow::occurredAt).thenComparing(AuditRow::id);
+    /** By primary key ({@code hash IS NULL}, not {@code seq IS NULL}, so H2 never plans it through the seq index). */
+    private static final String SEAL = "UPDATE audit_log SET seq = ?, prev_hash = ?, hash = ? WHERE id = ? AND hash IS NULL";
 
     private final DataSource dataSource;
     private final int batchSize;
@@ -64,14 +75,17 @@ public final class ChainSealer {
             return List.of();
         }
         List<AuditRow> pending = new ArrayList<>();
-        try (PreparedStatement select = c.prepareStatement(UNSEALED)) {
+        boolean postgres = ChainLinks.isPostgres(c);
+        try (PreparedStatement select = c.prepareStatement(postgres ? UNSEALED : UNSEALED_H2)) {
             select.setInt(1, batchSize);
+            java.util.Calendar utc = AuditRow.utc();
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    pending.add(AuditRow.read(rs));
+                    pending.add(AuditRow.read(rs, utc));
                 }
             }
         }
+        pending.sort(CHAIN_ORDER);
         if (pending.isEmpty()) {
             return List.of();
         }

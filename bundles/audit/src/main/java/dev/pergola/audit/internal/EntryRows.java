@@ -24,10 +24,14 @@ final class EntryRows {
         this.json = json;
     }
 
+    /**
+     * {@code evt_} + the time in milliseconds (12 hex digits) + 80 random bits: unique, and increasing with time, so
+     * new rows land at the end of the primary-key index instead of all over it (cheaper inserts).
+     */
     static String newId() {
-        byte[] random = new byte[16];
+        byte[] random = new byte[10];
         ThreadLocalRandom.current().nextBytes(random);
-        return "evt_" + HexFormat.of().formatHex(random);
+        return "evt_" + String.format("%012x", System.currentTimeMillis()) + HexFormat.of().formatHex(random);
     }
 
     AuditRow toRow(AuditEntry entry, AuditOrigin bound, Instant now) {

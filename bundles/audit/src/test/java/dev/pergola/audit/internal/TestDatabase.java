@@ -36,6 +36,20 @@ final class TestDatabase implements DataSource {
         return db;
     }
 
+    /** An H2 database in files under {@code folder} (as the distribution runs it), migrated. */
+    static TestDatabase h2File(java.nio.file.Path folder) throws SQLException, IOException {
+        TestDatabase db = new TestDatabase("jdbc:h2:file:" + folder.resolve("bench").toAbsolutePath() + ";DB_CLOSE_DELAY=-1", "sa", "");
+        db.migrate("/db/migration/V1__audit_log.sql");
+        return db;
+    }
+
+    /** A new PostgreSQL database on {@code postgres}, migrated. */
+    static TestDatabase postgres(PostgresServer postgres, String name) throws SQLException, IOException {
+        TestDatabase db = new TestDatabase(postgres.createDatabase(name), PostgresServer.USER, PostgresServer.PASSWORD);
+        db.migrate("/db/migration/V1__audit_log.sql");
+        return db;
+    }
+
     /** Runs a script the way the platform does: statement by statement, comments dropped. */
     void migrate(String script) throws IOException, SQLException {
         String sql;
@@ -55,6 +69,41 @@ final class TestDatabase implements DataSource {
                 }
             }
         }
+    }
+
+    /**
+     * This database with one connection per thread, kept open across {@code close()}: what the platform's pool gives
+     * a thread that comes back (a new PostgreSQL connection per call costs a process and a SCRAM handshake).
+     */
+    DataSource pooled() {
+        ThreadLocal<Connection> held = new ThreadLocal<>();
+        TestDatabase self = this;
+        return (DataSource) java.lang.reflect.Proxy.newProxyInstance(DataSource.class.getClassLoader(),
+                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    if (!method.getName().equals("getConnection")) {
+                        return method.invoke(self, args);
+                    }
+                    Connection c = held.get();
+                    if (c == null || c.isClosed()) {
+                        c = self.getConnection();
+                        held.set(c);
+                    }
+                    Connection real = c;
+                    return java.lang.reflect.Proxy.newProxyInstance(Connection.class.getClassLoader(),
+                            new Class<?>[] {Connection.class}, (p, m, a) -> {
+                                if (m.getName().equals("close")) {
+                                    if (!real.getAutoCommit()) {
+                                        real.rollback();
+                                    }
+                                    return null;
+                                }
+                                try {
+                                    return m.invoke(real, a);
+                                } catch (java.lang.reflect.InvocationTargetException e) {
+                                    throw e.getCause();
+                                }
+                            });
+                });
     }
 
     int update(String sql) throws SQLException {
