@@ -24,8 +24,13 @@ import javax.sql.DataSource;
  * the linkage is checked in order.
  */
 public final class ChainVerifier {
-    private static final String WALK = "SELECT " + AuditRow.COLUMNS + " FROM audit_log WHERE seq > ? ORDER BY seq";
     private static final int BATCH = 2000;
+    /**
+     * One page of the chain, by key: each page is an index range scan, where one query over the whole chain made H2
+     * materialise a million-row result in temporary files first (PostgreSQL streams either way).
+     */
+    private static final String PAGE = "SELECT " + AuditRow.COLUMNS
+            + " FROM audit_log WHERE seq > ? ORDER BY seq FETCH FIRST " + BATCH + " ROWS ONLY";
     private static final List<AuditRow> END = List.of();
     private static final ThreadLocal<ChainHash> HASH = ThreadLocal.withInitial(ChainHash::new);
 
@@ -128,20 +133,22 @@ public final class ChainVerifier {
 
         @Override
         public void run() {
-            try (PreparedStatement q = c.prepareStatement(WALK, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+            try (PreparedStatement q = c.prepareStatement(PAGE, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
                 q.setFetchSize(BATCH);
-                q.setLong(1, after);
                 Calendar utc = AuditRow.utc();
-                try (ResultSet rs = q.executeQuery()) {
+                long last = after;
+                boolean more = true;
+                while (!stop && more) {
                     List<AuditRow> batch = new ArrayList<>(BATCH);
-                    while (!stop && rs.next()) {
-                        batch.add(AuditRow.read(rs, utc));
-                        if (batch.size() == BATCH) {
-                            put(batch);
-                            batch = new ArrayList<>(BATCH);
+                    q.setLong(1, last);
+                    try (ResultSet rs = q.executeQuery()) {
+                        while (rs.next()) {
+                            batch.add(AuditRow.read(rs, utc));
                         }
                     }
+                    more = batch.size() == BATCH;
                     if (!batch.isEmpty()) {
+                        last = batch.get(batch.size() - 1).seq();
                         put(batch);
                     }
                 }
