@@ -1,5 +1,6 @@
 package dev.pergola.plugins.internal.store;
 
+import dev.pergola.testkit.TableAuditTrail;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;

@@ -1,4 +1,4 @@
-package dev.pergola.sample.notes.store;
+package dev.pergola.testkit;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -12,15 +12,18 @@ import dev.pergola.api.audit.AuditTrail;
 import dev.pergola.api.errors.PergolaException;
 
 /**
- * An audit trail that writes each record into {@code test_audit} with the connection it is given, as the real one
- * does: what it wrote is visible only if the caller's transaction commits. {@link #failNext} makes the next record
- * fail as an unavailable audit trail would.
+ * For a store's tests: an audit trail that writes each record into {@code test_audit} (create it with
+ * {@link #TABLE}) with the connection it is given, as the real one does — what it wrote is visible only if the
+ * caller's transaction commits. {@link #failNext} makes the next record fail as an unavailable audit trail would.
+ * Records outside a transaction ({@link #record(AuditEntry)}) fail the test: a store records in its transaction.
  */
-final class TableAuditTrail implements AuditTrail {
-    static final String TABLE = "CREATE TABLE test_audit (action VARCHAR(100) NOT NULL, target_id VARCHAR(100))";
+public final class TableAuditTrail implements AuditTrail {
+    public static final String TABLE = "CREATE TABLE test_audit (action VARCHAR(100) NOT NULL, target_id VARCHAR(100))";
 
-    final List<AuditEntry> handed = new ArrayList<>();
-    boolean failNext;
+    /** Every entry handed over, in order. */
+    public final List<AuditEntry> handed = new ArrayList<>();
+    /** Whether the next record fails (after writing its row, which the caller's rollback must then undo). */
+    public boolean failNext;
 
     @Override
     public void record(Connection transaction, AuditEntry entry) {
@@ -41,7 +44,7 @@ final class TableAuditTrail implements AuditTrail {
 
     @Override
     public void record(AuditEntry entry) {
-        throw new AssertionError("the store records changes in their own transaction, never separately");
+        throw new AssertionError("a store records its changes in their own transaction, never separately");
     }
 
     @Override
