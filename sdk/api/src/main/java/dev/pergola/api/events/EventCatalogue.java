@@ -76,7 +76,16 @@ public final class EventCatalogue {
             new EventType(SETTINGS_UPDATED, "Platform settings changed.", Permissions.view("settings")),
             new EventType(BACKUP_CREATED, "A backup was made.", Permissions.view("backup")),
             new EventType(BACKUP_RESTORED, "A backup was restored.", Permissions.view("backup")),
-            new EventType(BACKUP_FAILED, "A backup or restore failed.", Permissions.view("backup")),
+            new EventType(BACKUP_FAILED, "A backup, verification or restore failed.", Permissions.view("backup"),
+                    Map.of("filename", "the backup", "operation", "create, verify or restore", "error", "why")),
+            new EventType(BACKUP_VERIFIED, "A backup was verified (checksums and a trial restore).", Permissions.view("backup"),
+                    Map.of("filename", "the backup", "valid", "true or false")),
+            new EventType(BACKUP_DELETED, "A backup file was deleted.", Permissions.view("backup"),
+                    Map.of("filename", "the backup")),
+            new EventType(EMAIL_SENT, "An email was handed to the SMTP server.", Permissions.view("email"),
+                    Map.of("email_id", "the queued message", "category", "what kind of mail", "attempts", "tries it took")),
+            new EventType(EMAIL_FAILED, "An email was given up after its last attempt.", Permissions.view("email"),
+                    Map.of("email_id", "the queued message", "category", "what kind of mail", "error", "the last SMTP error")),
             new EventType(TASK_COMPLETED, "A scheduled or background task finished.", Permissions.view("tasks")));
 
     private EventCatalogue() {

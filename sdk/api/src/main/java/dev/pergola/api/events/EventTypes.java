@@ -62,6 +62,14 @@ public final class EventTypes {
     public static final String BACKUP_CREATED = "backup.created";
     public static final String BACKUP_RESTORED = "backup.restored";
     public static final String BACKUP_FAILED = "backup.failed";
+    /** @since 1.1 */
+    public static final String BACKUP_VERIFIED = "backup.verified";
+    /** @since 1.1 */
+    public static final String BACKUP_DELETED = "backup.deleted";
+    /** @since 1.1 */
+    public static final String EMAIL_SENT = "email.sent";
+    /** @since 1.1 */
+    public static final String EMAIL_FAILED = "email.failed";
     public static final String TASK_COMPLETED = "task.completed";
 
     private EventTypes() {

@@ -13,4 +13,14 @@ public interface Mailer {
      * @throws IllegalStateException when the message could not be stored
      */
     String send(MailMessage message);
+
+    /**
+     * Renders {@code mail}'s template in the recipient's locale and queues the result like {@link #send(MailMessage)}.
+     *
+     * @return the id of the queued message
+     * @throws dev.pergola.api.errors.PergolaException {@code RESOURCE_NOT_FOUND} for an unknown template,
+     *         {@code VALIDATION_ERROR} when it does not render with the given model
+     * @since 1.1
+     */
+    String send(TemplatedMail mail);
 }

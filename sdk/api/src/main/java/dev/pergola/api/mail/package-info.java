@@ -2,7 +2,7 @@
  * Sending email from the platform and from plugins. Callers hand a {@link dev.pergola.api.mail.MailMessage}
  * to the {@link dev.pergola.api.mail.Mailer} service; delivery is queued, retried and visible to admins.
  */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package dev.pergola.api.mail;
 

@@ -1,5 +1,5 @@
 /** Facts about the running platform installation. */
-@Version("1.0.0")
+@Version("1.1.0")
 @Export
 package dev.pergola.api.platform;
 

@@ -56,7 +56,7 @@ public class PasswordResetsTest {
     @Test
     public void theAnswerDoesNotWaitForTheAccountLookup() throws Exception {
         SlowStore store = new SlowStore();
-        PasswordResets resets = new PasswordResets(store, null, message -> "id", null, new RecordingAuditTrail().identityAudit(),
+        PasswordResets resets = new PasswordResets(store, null, new NoMail(), null, new RecordingAuditTrail().identityAudit(),
                 Configs.of(ResetsConfig.class, Map.of()));
         try {
             long start = System.nanoTime();
@@ -74,13 +74,26 @@ public class PasswordResetsTest {
 
     @Test
     public void aMalformedAddressIsRefusedAtOnce() throws Exception {
-        PasswordResets resets = new PasswordResets(new SlowStore(), null, message -> "id", null, new RecordingAuditTrail().identityAudit(),
+        PasswordResets resets = new PasswordResets(new SlowStore(), null, new NoMail(), null, new RecordingAuditTrail().identityAudit(),
                 Configs.of(ResetsConfig.class, Map.of()));
         try {
             assertThrows(PergolaException.class, () -> resets.requestReset("not-an-address"));
             assertThrows(PergolaException.class, () -> resets.requestReset(null));
         } finally {
             resets.stop();
+        }
+    }
+
+    /** A mailer that queues nothing. */
+    private static final class NoMail implements dev.pergola.api.mail.Mailer {
+        @Override
+        public String send(dev.pergola.api.mail.MailMessage message) {
+            return "id";
+        }
+
+        @Override
+        public String send(dev.pergola.api.mail.TemplatedMail mail) {
+            return "id";
         }
     }
 }
