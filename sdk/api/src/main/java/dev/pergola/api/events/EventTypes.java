@@ -66,6 +66,11 @@ public final class EventTypes {
     public static final String BACKUP_VERIFIED = "backup.verified";
     /** @since 1.1 */
     public static final String BACKUP_DELETED = "backup.deleted";
+    /**
+     * Progress of a running backup, verification or restore: live streams only (SSE, WebSocket), posted straight on
+     * Event Admin, never audited nor sent to webhooks. @since 1.1
+     */
+    public static final String BACKUP_PROGRESS = "backup.progress";
     /** @since 1.1 */
     public static final String EMAIL_SENT = "email.sent";
     /** @since 1.1 */
