@@ -70,7 +70,9 @@ public class MaintenanceIT {
                     http.get("/api/v1/plugins", "Authorization", "Bearer nope").status());
             assertEquals(200, http.get("/api/health").status());
             assertEquals(200, http.get("/api/health/live").status());
-            assertEquals(200, http.get("/api/v1/status").status());
+            assertEquals("status passes the gate (and needs admin.monitoring.view as always)", 401,
+                    http.get("/api/v1/status").status());
+            assertEquals(200, http.get("/api/v1/status", "Authorization", admin).status());
 
             Http.Reply login = http.post("/api/v1/auth/login", "application/json", BodyPublishers.ofString(
                     "{\"username\":\"" + name + "\",\"password\":\"" + PASSWORD + "\"}"));
