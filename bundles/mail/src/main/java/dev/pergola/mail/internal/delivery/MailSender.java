@@ -26,8 +26,8 @@ import dev.pergola.mail.internal.store.Claim;
 import dev.pergola.mail.internal.store.Outbox;
 
 /**
- * Drains the outbox on one background thread: claim a batch (committed as {@code sending}), open one SMTP
- * connection, send each, record each outcome. Rows a dead sender left {@code sending} past their lease become
+ * Drains the outbox on one background thread: claim a batch, open one SMTP connection, and for each message commit
+ * {@code sending}, send it, record its outcome. Rows a dead sender left {@code sending} past their lease become
  * {@code unknown} (on H2, a single node, every such row at start). During a restore it pauses between messages.
  */
 @Component(service = {MailSender.class, RestoreParticipant.class}, configurationPid = MailConfig.PID, immediate = true)
@@ -110,9 +110,13 @@ public class MailSender implements RestoreParticipant {
     }
 
     private void loop(boolean singleNode) {
+        // one node (H2): whatever the previous run left claimed or sending is from a dead sender, whatever its lease
         Instant abandonedBefore = singleNode ? Instant.now().plus(Duration.ofDays(3650)) : null;
         while (running) {
             try {
+                if (abandonedBefore != null) {
+                    outbox.releaseAllClaims();
+                }
                 markAbandoned(abandonedBefore == null ? Instant.now() : abandonedBefore);
                 abandonedBefore = null;
                 if (!(paused || cycle())) {
@@ -177,6 +181,9 @@ public class MailSender implements RestoreParticipant {
                 if (paused || !running) {
                     outbox.release(claim);
                     continue;
+                }
+                if (!outbox.startSending(claim, Instant.now())) {
+                    continue; // deleted by an admin meanwhile
                 }
                 Attempt attempt = delivery.attempt(connection, claim, c.max_attempts(), backoff);
                 if (attempt.kind() == Attempt.Kind.SENT) {

@@ -24,10 +24,12 @@ import dev.pergola.api.persistence.Database;
 import dev.pergola.api.persistence.MigratedSchema;
 
 /**
- * The delivery side of {@code pergola_mail_outbox}, in plain JDBC for {@code FOR UPDATE SKIP LOCKED}. A claim moves
- * due {@code pending} rows to {@code sending} with a token and a lease and COMMITS before any SMTP is spoken; every
- * outcome is written only while that token still holds the row. On H2 (one node by construction) a lock in this
- * JVM stands for SKIP LOCKED.
+ * The delivery side of {@code pergola_mail_outbox}, in plain JDBC for {@code FOR UPDATE SKIP LOCKED}. A claim leases
+ * a batch of due {@code pending} rows (token + {@code claimed_until}); right before its SMTP transaction each message
+ * is moved to {@code sending} and that is COMMITTED ({@link #startSending}); every outcome is written only while the
+ * token still holds the row. A crash thus leaves at most the one message that was on the wire in {@code sending}
+ * (→ {@code unknown}, never resent by itself); the rest of the batch is still pending and is claimed again once the
+ * lease ends. On H2 (one node by construction) a lock in this JVM stands for SKIP LOCKED.
  */
 @Component(service = Outbox.class)
 public class Outbox {
@@ -68,9 +70,11 @@ public class Outbox {
         List<Claim> claims = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("SELECT id, recipient, subject, text_body, html_body, category,"
                 + " attempts FROM pergola_mail_outbox WHERE status = 'pending' AND next_attempt_at <= ?"
+                + " AND (claimed_until IS NULL OR claimed_until < ?)"
                 + " ORDER BY next_attempt_at, created_at LIMIT ?" + (postgres ? " FOR UPDATE SKIP LOCKED" : ""))) {
             s.setTimestamp(1, Timestamp.from(now));
-            s.setInt(2, limit);
+            s.setTimestamp(2, Timestamp.from(now));
+            s.setInt(3, limit);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     claims.add(new Claim(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
@@ -79,7 +83,7 @@ public class Outbox {
             }
         }
         if (!claims.isEmpty()) {
-            try (PreparedStatement u = c.prepareStatement("UPDATE pergola_mail_outbox SET status = 'sending',"
+            try (PreparedStatement u = c.prepareStatement("UPDATE pergola_mail_outbox SET"
                     + " claim_token = ?, claimed_until = ?, updated_at = ? WHERE id = ? AND status = 'pending'")) {
                 for (Claim claim : claims) {
                     u.setString(1, token);
@@ -92,6 +96,34 @@ public class Outbox {
             }
         }
         return claims;
+    }
+
+    /**
+     * Marks a claimed message {@code sending} and commits, right before its SMTP transaction: from here on a crash
+     * leaves it {@code unknown}, never resent by itself.
+     *
+     * @return false when the claim was lost meanwhile (deleted, lease taken over): do not send it
+     */
+    public boolean startSending(Claim claim, Instant now) {
+        return run(c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE pergola_mail_outbox SET status = 'sending',"
+                    + " updated_at = ? WHERE id = ? AND claim_token = ? AND status = 'pending'")) {
+                s.setTimestamp(1, Timestamp.from(now));
+                s.setString(2, claim.id());
+                s.setString(3, claim.token());
+                return s.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** Single node at start: the claims of the previous run are void (those messages were never on the wire). */
+    public int releaseAllClaims() {
+        return run(c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE pergola_mail_outbox SET claim_token = NULL,"
+                    + " claimed_until = NULL WHERE status = 'pending' AND claim_token IS NOT NULL")) {
+                return s.executeUpdate();
+            }
+        });
     }
 
     /** Accepted by the server: {@code sent}, bodies erased, and {@code alsoInTransaction} (the audit record). */
@@ -112,7 +144,7 @@ public class Outbox {
                 + "', attempts = attempts + 1, updated_at = ?, last_error = ?", Instant.now(), error, alsoInTransaction);
     }
 
-    /** Claimed but never tried (the sender paused or stopped first): pending again, no attempt counted. */
+    /** Claimed but never tried (the sender paused or stopped first): unclaimed again, no attempt counted. */
     public boolean release(Claim claim) {
         return finish(claim, "status = 'pending', updated_at = ?", Instant.now(), null, null);
     }
