@@ -34,10 +34,17 @@ final class MailNode implements AutoCloseable {
     private final int httpPort;
     private GreenMail smtp;
     private Process karaf;
+    /** The JVM(s) bin/karaf started: they outlive the script when it is killed. */
+    private List<ProcessHandle> jvms = List.of();
     private String token;
 
     /** Unpacks a fresh distribution into target/{@code folder} with these mail settings on top of the SMTP ones. */
     MailNode(String folder, Map<String, String> mailSettings) throws Exception {
+        this(folder, mailSettings, true);
+    }
+
+    /** @param withHost false: no SMTP host yet (mail waits), {@link #pointAtSmtp} sets it while the node runs */
+    MailNode(String folder, Map<String, String> mailSettings, boolean withHost) throws Exception {
         home = Paths.get("target", folder).toAbsolutePath();
         BlackBoxFiles.deleteTree(home);
         Files.createDirectories(home);
@@ -51,7 +58,9 @@ final class MailNode implements AutoCloseable {
         BlackBoxFiles.replace(home, "etc/org.apache.karaf.management.cfg", "rmiServerPort = 44444",
                 "rmiServerPort = " + PergolaExam.freePort());
         // the shipped file is the operator's starting point: the test edits its lines like an operator would
-        BlackBoxFiles.replace(home, "etc/dev.pergola.mail.cfg", "host =\n", "host = 127.0.0.1\n");
+        if (withHost) {
+            pointAtSmtp();
+        }
         BlackBoxFiles.replace(home, "etc/dev.pergola.mail.cfg", "port = 587", "port = " + smtpPort);
         BlackBoxFiles.replace(home, "etc/dev.pergola.mail.cfg", "tls = starttls", "tls = none");
         BlackBoxFiles.replace(home, "etc/dev.pergola.mail.cfg", "from =\n", "from = noreply@pergola.test\n");
@@ -65,6 +74,11 @@ final class MailNode implements AutoCloseable {
         }
         Files.writeString(cfg, content);
         http = new Http(httpPort);
+    }
+
+    /** Sets {@code host} in etc/dev.pergola.mail.cfg, as an operator would (applied while the node runs). */
+    void pointAtSmtp() throws IOException {
+        BlackBoxFiles.replace(home, "etc/dev.pergola.mail.cfg", "host =\n", "host = 127.0.0.1\n");
     }
 
     void startSmtp() {
@@ -84,20 +98,41 @@ final class MailNode implements AutoCloseable {
     }
 
     void start() throws Exception {
+        assertTrue("no Karaf of this node still runs", karaf == null || (!karaf.isAlive()
+                && jvms.stream().noneMatch(ProcessHandle::isAlive)));
         ProcessBuilder pb = new ProcessBuilder("bin/karaf", "server").directory(home.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.log").toFile()));
         pb.environment().put("PERGOLA_ADMIN_PASSWORD", ADMIN_PASSWORD);
         karaf = pb.start();
         Http.Reply ready = http.await("/api/health/ready", Duration.ofSeconds(120));
         assertEquals(ready.body(), 200, ready.status());
+        jvms = karaf.descendants().toList();
+        assertTrue("the Karaf JVM runs under bin/karaf", !jvms.isEmpty());
         Http.Reply login = http.post("/api/v1/auth/login", "application/json", BodyPublishers.ofString(
                 "{\"username\":\"admin\",\"password\":\"" + ADMIN_PASSWORD + "\"}"));
         assertEquals(login.body(), 200, login.status());
         token = "Bearer " + login.json().path("data").path("access_token").asText();
     }
 
-    /** SIGKILL: no shutdown hook, no deactivate, exactly what a power cut leaves behind. */
+    /**
+     * SIGKILL to the Karaf JVM: no shutdown hook, no deactivate, what a power cut leaves behind. {@code bin/karaf server}
+     * runs the JVM as a child of the script, so the JVM itself (every descendant) is killed, then the script.
+     */
     void kill() throws InterruptedException {
+        killAll();
+    }
+
+    private void killAll() throws InterruptedException {
+        List<ProcessHandle> jvms = new ArrayList<>(this.jvms);
+        karaf.descendants().filter(p -> !jvms.contains(p)).forEach(jvms::add);
+        jvms.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle jvm : jvms) {
+            try {
+                jvm.onExit().get(30, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                throw new AssertionError("the Karaf JVM " + jvm.pid() + " did not die", e);
+            }
+        }
         karaf.destroyForcibly();
         assertTrue(karaf.waitFor(30, TimeUnit.SECONDS));
     }
@@ -160,7 +195,7 @@ final class MailNode implements AutoCloseable {
         if (karaf != null && karaf.isAlive()) {
             run("bin/stop");
             if (!karaf.waitFor(90, TimeUnit.SECONDS)) {
-                karaf.destroyForcibly();
+                killAll();
             }
         }
     }
@@ -168,9 +203,8 @@ final class MailNode implements AutoCloseable {
     @Override
     public void close() throws Exception {
         try {
-            if (karaf != null && karaf.isAlive()) {
-                karaf.destroyForcibly();
-                karaf.waitFor(30, TimeUnit.SECONDS);
+            if (karaf != null && (karaf.isAlive() || jvms.stream().anyMatch(ProcessHandle::isAlive))) {
+                killAll();
             }
         } finally {
             stopSmtp();

@@ -39,6 +39,7 @@ public class Outbox {
     private final DataSource dataSource;
     private final boolean postgres;
     private final ReentrantLock claimLock = new ReentrantLock();
+    private volatile boolean checkpoints = true;
 
     @Activate
     public Outbox(@Reference(target = Database.DATASOURCE_FILTER) DataSource dataSource, @Reference Database database,
@@ -105,7 +106,7 @@ public class Outbox {
      * @return false when the claim was lost meanwhile (deleted, lease taken over): do not send it
      */
     public boolean startSending(Claim claim, Instant now) {
-        return run(c -> {
+        boolean started = run(c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE pergola_mail_outbox SET status = 'sending',"
                     + " updated_at = ? WHERE id = ? AND claim_token = ? AND status = 'pending'")) {
                 s.setTimestamp(1, Timestamp.from(now));
@@ -114,6 +115,34 @@ public class Outbox {
                 return s.executeUpdate() == 1;
             }
         });
+        if (started && !postgres) {
+            flushH2();
+        }
+        return started;
+    }
+
+    /**
+     * H2 writes committed transactions to its file in the background (WRITE_DELAY, about a second): a process killed
+     * within that second loses them. The {@code sending} mark must be on disk before SMTP starts, or a kill -9 would
+     * bring the row back as pending and the message would go out twice; CHECKPOINT writes it now (and with it the
+     * outcome of the previous message). Without the right to checkpoint, the window is H2's write delay.
+     */
+    private void flushH2() {
+        if (!checkpoints) {
+            return;
+        }
+        try {
+            run(c -> {
+                try (java.sql.Statement s = c.createStatement()) {
+                    s.execute("CHECKPOINT");
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            checkpoints = false;
+            org.slf4j.LoggerFactory.getLogger(Outbox.class).warn("H2 refuses CHECKPOINT ({}): after a kill -9 the"
+                    + " last second of email outcomes may be lost and those messages sent again", e.getMessage());
+        }
     }
 
     /** Single node at start: the claims of the previous run are void (those messages were never on the wire). */
