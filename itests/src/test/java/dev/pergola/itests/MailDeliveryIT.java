@@ -158,6 +158,26 @@ public class MailDeliveryIT {
         assertEquals(404, node.delete("/api/v1/email-queue/" + other).status());
     }
 
+    @Test
+    public void theShellListsShowsRetriesAndFailsLoudly() throws Exception {
+        String to = "shell-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+        MailNode.Shell queued = node.client("mail:test " + to);
+        assertEquals(queued.out(), 0, queued.code());
+        Matcher id = Pattern.compile("Queued test email (\\S+) to").matcher(queued.out());
+        assertTrue(queued.out(), id.find());
+        node.awaitEmail(id.group(1), Duration.ofSeconds(20), e -> e.path("status").asText().equals("sent"));
+        MailNode.Shell list = node.client("mail:list --status sent --to " + to);
+        assertEquals(list.out(), 0, list.code());
+        assertTrue(list.out(), list.out().contains(id.group(1)) && list.out().contains("1 email(s)"));
+        MailNode.Shell show = node.client("mail:show --bodies " + id.group(1));
+        assertTrue(show.out(), show.out().contains("Status:       sent") && show.out().contains("(erased: the message was sent)"));
+        MailNode.Shell retry = node.client("mail:retry " + id.group(1) + " no-such-id");
+        assertTrue("a retry of a sent mail and of an unknown id fails: " + retry.out(), retry.code() != 0);
+        assertTrue(retry.out(), retry.out().contains("no-such-id"));
+        MailNode.Shell clear = node.client("mail:clear sending");
+        assertTrue(clear.out(), clear.code() != 0);
+    }
+
     private static MimeMessage awaitMailTo(String to, Duration within) throws Exception {
         long deadline = System.nanoTime() + within.toNanos();
         while (System.nanoTime() < deadline) {

@@ -32,6 +32,7 @@ final class MailNode implements AutoCloseable {
     final Http http;
     final int smtpPort = PergolaExam.freePort();
     private final int httpPort;
+    private final int sshPort;
     private GreenMail smtp;
     private Process karaf;
     /** The JVM(s) bin/karaf started: they outlive the script when it is killed. */
@@ -52,7 +53,8 @@ final class MailNode implements AutoCloseable {
         httpPort = PergolaExam.freePort();
         BlackBoxFiles.replace(home, "etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port = 8181",
                 "org.osgi.service.http.port = " + httpPort);
-        BlackBoxFiles.replace(home, "etc/org.apache.karaf.shell.cfg", "sshPort = 8101", "sshPort = " + PergolaExam.freePort());
+        sshPort = PergolaExam.freePort();
+        BlackBoxFiles.replace(home, "etc/org.apache.karaf.shell.cfg", "sshPort = 8101", "sshPort = " + sshPort);
         BlackBoxFiles.replace(home, "etc/org.apache.karaf.management.cfg", "rmiRegistryPort = 1099",
                 "rmiRegistryPort = " + PergolaExam.freePort());
         BlackBoxFiles.replace(home, "etc/org.apache.karaf.management.cfg", "rmiServerPort = 44444",
@@ -152,6 +154,23 @@ final class MailNode implements AutoCloseable {
 
     private String base() {
         return "http://127.0.0.1:" + httpPort;
+    }
+
+    /** What {@code bin/client} printed and its exit code. */
+    record Shell(int code, String out) {
+    }
+
+    /** {@code bin/client "command"} as the admin, standard input at end of file, as from a script. */
+    Shell client(String command) throws Exception {
+        Process p = new ProcessBuilder(List.of("bin/client", "-a", Integer.toString(sshPort), "-h", "127.0.0.1",
+                "-u", "admin", "-p", ADMIN_PASSWORD, "-r", "3", command)).directory(home.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("bin/client " + command + " did not finish");
+        }
+        return new Shell(p.exitValue(), out);
     }
 
     /** Queues a test mail through {@code POST /api/v1/email-queue/test}; @return its id */
