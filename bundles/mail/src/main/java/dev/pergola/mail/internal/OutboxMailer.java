@@ -13,6 +13,8 @@ import javax.sql.DataSource;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,25 +25,30 @@ import dev.pergola.api.mail.TemplatedMail;
 import dev.pergola.api.persistence.Database;
 import dev.pergola.api.persistence.MigratedSchema;
 import dev.pergola.api.security.SecretBox;
+import dev.pergola.mail.internal.delivery.MailSender;
 
 /**
- * Stores each message in the outbox table with status {@code queued}, its bodies sealed ({@link SealedBodies}):
+ * Stores each message in the outbox table with status {@code pending}, its bodies sealed ({@link SealedBodies}):
  * they may carry password-reset links, and the table is readable by any code with SQL access. Delivery over
- * SMTP drains that table (the Email capability) and opens the bodies with {@link #bodies()}; until it is
- * configured, queued messages wait there and nothing is lost.
+ * SMTP drains that table ({@link MailSender}); until SMTP is configured, pending messages wait there and
+ * nothing is lost.
  */
 @Component(service = Mailer.class)
 public class OutboxMailer implements Mailer {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxMailer.class);
     static final String INSERT = "INSERT INTO pergola_mail_outbox"
-            + " (id, recipient, subject, text_body, html_body, category, status, attempts, created_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, 'queued', 0, ?)";
+            + " (id, recipient, subject, text_body, html_body, category, status, attempts, created_at, next_attempt_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)";
 
     /** Sealed text bodies are about 4/3 of their UTF-8 size; the column holds this many characters. */
     static final int BODY_COLUMN_CHARS = 1_100_000;
 
     private final DataSource dataSource;
     private final SealedBodies bodies;
+
+    /** Woken after each message is stored, so it leaves without waiting for the sender's next poll. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile MailSender sender;
 
     @Activate
     public OutboxMailer(@Reference(target = Database.DATASOURCE_FILTER) DataSource dataSource,
@@ -72,12 +79,18 @@ public class OutboxMailer implements Mailer {
             insert.setString(4, text);
             insert.setString(5, html);
             insert.setString(6, message.category());
-            insert.setTimestamp(7, Timestamp.from(Instant.now()));
+            Timestamp now = Timestamp.from(Instant.now());
+            insert.setTimestamp(7, now);
+            insert.setTimestamp(8, now);
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not queue the email '" + message.subject() + "': " + e.getMessage(), e);
         }
         LOG.debug("Queued email {} ({})", id, message.category());
+        MailSender running = sender;
+        if (running != null) {
+            running.wake();
+        }
         return id;
     }
 
@@ -91,7 +104,7 @@ public class OutboxMailer implements Mailer {
     private void sealClearBodies() throws SQLException {
         int sealed = 0;
         try (Connection c = dataSource.getConnection(); PreparedStatement select = c.prepareStatement(
-                "SELECT id, text_body, html_body FROM pergola_mail_outbox WHERE status = 'queued'"
+                "SELECT id, text_body, html_body FROM pergola_mail_outbox WHERE status = 'pending'"
                         + " AND text_body NOT LIKE '" + SecretBox.TEXT_PREFIX + "%'");
                 PreparedStatement update = c.prepareStatement(
                         "UPDATE pergola_mail_outbox SET text_body = ?, html_body = ? WHERE id = ?");
