@@ -17,12 +17,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.pergola.api.mail.MailMessage;
-import dev.pergola.api.errors.PergolaException;
 import dev.pergola.api.mail.Mailer;
 import dev.pergola.api.mail.TemplatedMail;
 import dev.pergola.api.persistence.Database;
 import dev.pergola.api.persistence.MigratedSchema;
 import dev.pergola.api.security.SecretBox;
+import dev.pergola.mail.internal.template.TemplateRenderer;
 
 /**
  * Stores each message in the outbox table with status {@code queued}, its bodies sealed ({@link SealedBodies}):
@@ -42,6 +42,8 @@ public class OutboxMailer implements Mailer {
 
     private final DataSource dataSource;
     private final SealedBodies bodies;
+    @Reference
+    private TemplateRenderer templates;
 
     @Activate
     public OutboxMailer(@Reference(target = Database.DATASOURCE_FILTER) DataSource dataSource,
@@ -81,10 +83,10 @@ public class OutboxMailer implements Mailer {
         return id;
     }
 
+    /** Rendered now, on the caller's thread: a broken template or model fails the caller, not the queue. */
     @Override
     public String send(TemplatedMail mail) {
-        // issue 11 in progress: the template renderer replaces this in the same change set
-        throw PergolaException.unavailable("Email templates are not available yet", java.time.Duration.ofMinutes(1));
+        return send(templates.render(mail));
     }
 
     /** Messages queued before bodies were sealed (a reset link among them, perhaps): seal them now. */
