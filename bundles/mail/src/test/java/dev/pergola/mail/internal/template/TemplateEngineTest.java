@@ -111,6 +111,21 @@ public class TemplateEngineTest {
     }
 
     @Test
+    public void includesReachOtherTemplatesPartsInTheSameLanguageButNothingElse() throws IOException {
+        engine.catalog().add(new DirectoryTemplateFiles("parts", folder.newFolder("parts").toPath())
+                .with("test.footer", "text.ftl", "unused")
+                .with("test.footer", "footer.ftl", "-- the team")
+                .with("test.footer", "footer_es.ftl", "-- el equipo")
+                .with("test.signed", "subject.ftl", "x")
+                .with("test.signed", "text.ftl", "Hi\n<#include \"/test.footer/footer.ftl\">")
+                .with("test.escape", "subject.ftl", "x")
+                .with("test.escape", "text.ftl", "<#include \"../../../../etc/passwd\">"));
+        assertEquals("Hi\n-- el equipo", render("test.signed", new Locale("es"), Map.of()).text());
+        PergolaException e = assertThrows(PergolaException.class, () -> render("test.escape", Locale.ENGLISH, Map.of()));
+        assertEquals(PergolaException.VALIDATION, e.code());
+    }
+
+    @Test
     public void aBadRecipientIsAValidationError() {
         PergolaException e = assertThrows(PergolaException.class, () -> engine.render(new TemplatedMail(
                 "test.plain", "nobody", Locale.ENGLISH, Map.of("name", "Ana"), null), Locale.ENGLISH));
