@@ -56,7 +56,7 @@ public class MailDeliveryIT {
         String name = "mail-" + UUID.randomUUID().toString().substring(0, 8);
         String email = name + "@example.test";
         Http.Reply created = node.post("/api/v1/users", "{\"username\":\"" + name + "\",\"email\":\"" + email
-                + "\",\"password\":\"the-first-password-1\",\"roles\":[\"user\"]}");
+                + "\",\"password\":\"the-first-password-1\",\"roles\":[\"user\"],\"send_welcome\":false}");
         assertEquals(created.body(), 201, created.status());
         Http.Reply forgot = node.http.post("/api/v1/auth/forgot-password", "application/json",
                 java.net.http.HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\"}"));

@@ -19,13 +19,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.pergola.api.mail.MailMessage;
-import dev.pergola.api.errors.PergolaException;
 import dev.pergola.api.mail.Mailer;
 import dev.pergola.api.mail.TemplatedMail;
 import dev.pergola.api.persistence.Database;
 import dev.pergola.api.persistence.MigratedSchema;
 import dev.pergola.api.security.SecretBox;
 import dev.pergola.mail.internal.delivery.MailSender;
+import dev.pergola.mail.internal.template.TemplateRenderer;
 
 /**
  * Stores each message in the outbox table with status {@code pending}, its bodies sealed ({@link SealedBodies}):
@@ -45,6 +45,7 @@ public class OutboxMailer implements Mailer {
 
     private final DataSource dataSource;
     private final SealedBodies bodies;
+    private final TemplateRenderer templates;
 
     /** Woken after each message is stored, so it leaves without waiting for the sender's next poll. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -53,7 +54,8 @@ public class OutboxMailer implements Mailer {
     @Activate
     public OutboxMailer(@Reference(target = Database.DATASOURCE_FILTER) DataSource dataSource,
             @Reference(target = "(" + MigratedSchema.OWNER + "=dev.pergola.mail)") MigratedSchema schema,
-            @Reference SecretBox box) throws SQLException {
+            @Reference SecretBox box, @Reference TemplateRenderer templates) throws SQLException {
+        this.templates = templates;
         this.dataSource = dataSource;
         this.bodies = new SealedBodies(box);
         sealClearBodies();
@@ -94,10 +96,10 @@ public class OutboxMailer implements Mailer {
         return id;
     }
 
+    /** Rendered now, on the caller's thread: a broken template or model fails the caller, not the queue. */
     @Override
     public String send(TemplatedMail mail) {
-        // issue 11 in progress: the template renderer replaces this in the same change set
-        throw PergolaException.unavailable("Email templates are not available yet", java.time.Duration.ofMinutes(1));
+        return send(templates.render(mail));
     }
 
     /** Messages queued before bodies were sealed (a reset link among them, perhaps): seal them now. */

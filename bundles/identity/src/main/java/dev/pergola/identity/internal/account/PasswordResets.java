@@ -28,8 +28,9 @@ import dev.pergola.api.audit.AuditActor;
 import dev.pergola.api.audit.AuditEntry;
 import dev.pergola.api.audit.AuditOrigin;
 import dev.pergola.api.events.EventTypes;
-import dev.pergola.api.mail.MailMessage;
+import dev.pergola.api.mail.MailTemplates;
 import dev.pergola.api.mail.Mailer;
+import dev.pergola.api.mail.TemplatedMail;
 import dev.pergola.api.errors.PergolaException;
 import dev.pergola.identity.internal.audit.IdentityAudit;
 import dev.pergola.identity.internal.session.OpaqueTokens;
@@ -90,6 +91,14 @@ public class PasswordResets {
      * on a background thread, so the answer takes the same time whether the account exists or not.
      */
     public void requestReset(String email) {
+        requestReset(email, null);
+    }
+
+    /**
+     * @param requested the language the request asked for ({@code Accept-Language}); the account's own locale wins,
+     *                  null leaves it to the account or the platform default
+     */
+    public void requestReset(String email, Locale requested) {
         if (email == null || !UserDirectory.EMAIL.matcher(email.trim()).matches()) {
             throw PergolaException.invalid("email", "must be an email address");
         }
@@ -98,7 +107,7 @@ public class PasswordResets {
         try {
             worker.execute(() -> {
                 try {
-                    sendLink(normalized, origin);
+                    sendLink(normalized, origin, requested);
                 } catch (RuntimeException e) {
                     LOG.error("A password-reset link could not be sent", e);
                 }
@@ -109,7 +118,7 @@ public class PasswordResets {
         }
     }
 
-    private void sendLink(String normalized, AuditOrigin origin) {
+    private void sendLink(String normalized, AuditOrigin origin, Locale requested) {
         String token = OpaqueTokens.generate();
         UserEntity user = jpa.txExpr(TransactionType.Required, em -> {
             List<UserEntity> found = em.createQuery("SELECT u FROM UserEntity u WHERE LOWER(u.email) = :e"
@@ -134,16 +143,13 @@ public class PasswordResets {
             return;
         }
         String link = publicUrl + "/admin/reset-password?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
-        mailer.send(MailMessage.text(user.email, "Reset your Pergola password", """
-                Hello %s,
+        mailer.send(new TemplatedMail(MailTemplates.PASSWORD_RESET, user.email, MailLocale.of(user.locale, requested),
+                Map.of("username", user.username, "minutes", lifetime.toMinutes(), "link", link), MAIL_CATEGORY));
+    }
 
-                Someone (hopefully you) asked to reset the password of your Pergola account.
-                Open this link within %d minutes to choose a new password:
-
-                %s
-
-                If you did not ask for this, ignore this message; your password stays as it is.
-                """.formatted(user.username, lifetime.toMinutes(), link), MAIL_CATEGORY));
+    /** How users reach this installation (no trailing slash): links in emails start with it. */
+    public String publicUrl() {
+        return publicUrl;
     }
 
     /** Deletes links that can no longer be used: spent or expired. @return how many */

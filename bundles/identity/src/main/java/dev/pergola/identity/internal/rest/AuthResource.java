@@ -193,7 +193,7 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @PermitAll
     public ApiResponse<Map<String, Object>> forgotPassword(ForgotPasswordRequest request) {
-        resets.requestReset(request == null ? null : request.email);
+        resets.requestReset(request == null ? null : request.email, RequestLocale.of(http));
         return ApiResponse.of(Map.of("message",
                 "If an account uses this address, a link to reset its password is on its way."));
     }

@@ -3,6 +3,7 @@ package dev.pergola.identity.internal.rest;
 import java.util.List;
 
 import javax.annotation.security.RolesAllowed;
+import javax.servlet.http.HttpServletRequest;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.DELETE;
 import javax.ws.rs.GET;
@@ -34,6 +35,7 @@ import dev.pergola.api.query.ListSpec;
 import dev.pergola.api.query.PageResult;
 import dev.pergola.api.rest.ApiResponse;
 import dev.pergola.api.rest.PergolaApplication;
+import dev.pergola.identity.internal.account.AccountMails;
 import dev.pergola.identity.internal.account.Accounts;
 import dev.pergola.identity.internal.account.UserDirectory;
 import dev.pergola.identity.internal.rbac.Actor;
@@ -72,6 +74,7 @@ public class UsersResource {
     private final Accounts accounts;
     private final ListQueryParser parser;
     private final Actors actors;
+    private final AccountMails mails;
 
     public static final class CreateUser {
         public String username;
@@ -84,6 +87,8 @@ public class UsersResource {
         public String locale;
         public String timezone;
         public List<String> roles;
+        /** The welcome mail goes unless this is false (opt-out; see docs/email-templates.md). */
+        public Boolean sendWelcome;
     }
 
     public static final class UpdateUser {
@@ -98,8 +103,9 @@ public class UsersResource {
 
     @Activate
     public UsersResource(@Reference UserDirectory users, @Reference Accounts accounts, @Reference ListQueryParser parser,
-            @Reference Actors actors) {
+            @Reference Actors actors, @Reference AccountMails mails) {
         this.actors = actors;
+        this.mails = mails;
         this.users = users;
         this.accounts = accounts;
         this.parser = parser;
@@ -118,10 +124,14 @@ public class UsersResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response create(CreateUser body, @Context SecurityContext security) {
+    public Response create(CreateUser body, @Context SecurityContext security, @Context HttpServletRequest http) {
         CreateUser b = body == null ? new CreateUser() : body;
-        UserDto created = users.create(actor(security), b.username, b.email, b.password, new UserDirectory.Changes(null, b.firstName,
+        Actor actor = actor(security);
+        UserDto created = users.create(actor, b.username, b.email, b.password, new UserDirectory.Changes(null, b.firstName,
                 b.lastName, b.phone, b.bio, b.locale, b.timezone), b.roles);
+        if (!Boolean.FALSE.equals(b.sendWelcome)) {
+            mails.welcome(created, actor.name(), RequestLocale.of(http));
+        }
         return Response.status(201).entity(ApiResponse.of(view(created))).build();
     }
 

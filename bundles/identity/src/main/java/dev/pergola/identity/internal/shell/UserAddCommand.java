@@ -11,7 +11,9 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Session;
 
 import dev.pergola.api.errors.PergolaException;
+import dev.pergola.identity.internal.account.AccountMails;
 import dev.pergola.identity.internal.account.UserDirectory;
+import dev.pergola.identity.internal.rbac.Actor;
 import dev.pergola.identity.internal.rbac.Actors;
 import dev.pergola.identity.internal.account.UserDto;
 
@@ -30,8 +32,14 @@ public class UserAddCommand implements Action {
     @Option(name = "--role", aliases = "-r", multiValued = true, description = "A role to grant (repeatable)")
     List<String> roles;
 
+    @Option(name = "--no-welcome", description = "Do not send the welcome mail")
+    boolean noWelcome;
+
     @Reference
     private UserDirectory users;
+
+    @Reference
+    private AccountMails mails;
 
     @Reference
     private Session session;
@@ -43,8 +51,12 @@ public class UserAddCommand implements Action {
     public Object execute() throws Exception {
         String secret = password != null ? password : session.readLine("Password: ", '*');
         try {
-            UserDto created = users.create(actors.operator(), username, email, secret, null, roles);
+            Actor operator = actors.operator();
+            UserDto created = users.create(operator, username, email, secret, null, roles);
             System.out.println("Created " + created.username() + " (" + created.id() + ")");
+            if (!noWelcome) {
+                mails.welcome(created, operator.name(), null);
+            }
         } catch (PergolaException e) {
             throw UserCommands.failure("Not created", e);
         }

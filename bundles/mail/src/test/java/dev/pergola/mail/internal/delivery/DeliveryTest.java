@@ -48,7 +48,7 @@ public class DeliveryTest {
     public void setUp() throws Exception {
         db = new MailDatabase("h2", null);
         outbox = new Outbox(db.dataSource, false);
-        mailer = new OutboxMailer(db.dataSource, null, box);
+        mailer = new OutboxMailer(db.dataSource, null, box, null);
         delivery = new Delivery(outbox, new SealedBodies(box), audit, Clock.fixed(now, ZoneOffset.UTC));
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();

@@ -39,7 +39,7 @@ public class MailSenderTest {
         smtp.start();
         db = new MailDatabase("h2", null);
         TestBox box = new TestBox();
-        mailer = new OutboxMailer(db.dataSource, null, box);
+        mailer = new OutboxMailer(db.dataSource, null, box, null);
         sender = new MailSender(new Outbox(db.dataSource, false), box, new TableAuditTrail(), h2(),
                 config(Map.of("host", "127.0.0.1", "port", port, "tls", "none", "from", "noreply@pergola.test",
                         "poll_interval_ms", 100L)));

@@ -60,7 +60,7 @@ public class OutboxTest {
     public void setUp() throws Exception {
         db = new MailDatabase(type, POSTGRES);
         outbox = new Outbox(db.dataSource, db.postgres);
-        mailer = new OutboxMailer(db.dataSource, null, new TestBox());
+        mailer = new OutboxMailer(db.dataSource, null, new TestBox(), null);
     }
 
     private String queue(String to) {

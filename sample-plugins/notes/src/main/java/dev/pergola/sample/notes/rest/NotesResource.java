@@ -1,6 +1,7 @@
 package dev.pergola.sample.notes.rest;
 
 import java.util.List;
+import java.util.Map;
 
 import javax.annotation.security.RolesAllowed;
 import javax.ws.rs.Consumes;
@@ -33,6 +34,8 @@ import dev.pergola.sample.notes.store.NoteStore;
 import dev.pergola.api.rest.PergolaApplication;
 import dev.pergola.sample.notes.NewNote;
 import dev.pergola.sample.notes.NoteDto;
+import dev.pergola.sample.notes.ShareNote;
+import dev.pergola.sample.notes.service.NoteSharing;
 import dev.pergola.sample.notes.service.Notes;
 
 /**
@@ -51,13 +54,15 @@ public class NotesResource {
     static final String MANAGE = "acme.notes.manage";
 
     private final Notes notes;
+    private final NoteSharing sharing;
     private final ListQueryParser parser;
     /** The list's field rules, named by {@code @ListParameters}. */
     static final ListSpec LIST = NoteStore.LIST;
 
     @Activate
-    public NotesResource(@Reference Notes notes, @Reference ListQueryParser parser) {
+    public NotesResource(@Reference Notes notes, @Reference NoteSharing sharing, @Reference ListQueryParser parser) {
         this.notes = notes;
+        this.sharing = sharing;
         this.parser = parser;
     }
 
@@ -84,6 +89,16 @@ public class NotesResource {
     public Response create(NewNote body, @Context SecurityContext security) {
         NoteDto created = notes.create(security.getUserPrincipal().getName(), body);
         return Response.status(Response.Status.CREATED).entity(ApiResponse.of(created)).build();
+    }
+
+    /** Emails the note ({@code {"to", "locale"?}}) with the plugin's mail template: 202, the mail is queued. */
+    @POST
+    @Path("{id}/share")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(VIEW)
+    public Response share(@PathParam("id") String id, ShareNote body, @Context SecurityContext security) {
+        String messageId = sharing.share(security.getUserPrincipal().getName(), id, body);
+        return Response.accepted(ApiResponse.of(Map.of("message_id", messageId))).build();
     }
 
     @DELETE

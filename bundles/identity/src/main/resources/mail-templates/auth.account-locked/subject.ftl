@@ -1,0 +1,1 @@
+Your Pergola account is locked for a while

@@ -1,0 +1,1 @@
+Tu cuenta de Pergola está bloqueada temporalmente

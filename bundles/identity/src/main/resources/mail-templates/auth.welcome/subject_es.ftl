@@ -1,0 +1,1 @@
+Te damos la bienvenida a Pergola, ${name}

@@ -1,0 +1,1 @@
+${shared_by} shared a note with you: ${title}

@@ -1,0 +1,1 @@
+${shared_by} ha compartido una nota contigo: ${title}

@@ -1,0 +1,6 @@
+${shared_by} shared this note with you.
+
+${title}
+${"="?left_pad(title?length, "=")}
+
+${body}
