@@ -119,7 +119,8 @@ public final class PortableTypes {
             case "smallint" -> "SMALLINT";
             case "bigint" -> "BIGINT";
             case "boolean" -> "BOOLEAN";
-            case "decimal" -> c.precision() == null ? "NUMERIC"
+            // an unconstrained H2 NUMERIC has scale 0; DECFLOAT keeps every digit like PostgreSQL's NUMERIC
+            case "decimal" -> c.precision() == null ? (pg ? "NUMERIC" : "DECFLOAT")
                     : "NUMERIC(" + c.precision() + "," + (c.scale() == null ? 0 : c.scale()) + ")";
             case "double" -> "DOUBLE PRECISION";
             case "real" -> "REAL";
