@@ -83,6 +83,7 @@ public final class BackupWriter implements Closeable {
         if (autoCommit) {
             c.setAutoCommit(false); // PostgreSQL only streams through a cursor inside a transaction
         }
+        boolean lazy = H2Lazy.enable(c);
         try (JsonGenerator g = Json.FACTORY.createGenerator(new DigestOutputStream(new KeepOpen(zip), digest));
              Statement s = c.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             s.setFetchSize(FETCH_SIZE);
@@ -101,6 +102,9 @@ public final class BackupWriter implements Closeable {
                 }
             }
         } finally {
+            if (lazy) {
+                H2Lazy.disable(c);
+            }
             if (autoCommit) {
                 c.commit();
                 c.setAutoCommit(true);

@@ -282,6 +282,25 @@ public class PortableCopyTest {
     }
 
     @Test
+    public void existingSequencesRestartAtTheBackedUpValueAndReportIt() throws Exception {
+        for (Connection c : List.of(h2(), pg())) {
+            boolean pg = "postgresql".equals(DatabaseTables.type(c));
+            createSchema(c);
+            assertEquals(Map.of("webhook_delivery_position", 1L), DatabaseTables.sequences(c));
+            DatabaseTables.restartSequences(c, Map.of("webhook_delivery_position", 500L, "new_sequence", 7L));
+            assertEquals(Map.of("webhook_delivery_position", 500L, "new_sequence", 7L), DatabaseTables.sequences(c));
+            try (Statement s = c.createStatement()) {
+                ResultSet rs = s.executeQuery(pg ? "SELECT nextval('webhook_delivery_position'), nextval('new_sequence')"
+                        : "SELECT NEXT VALUE FOR webhook_delivery_position, NEXT VALUE FOR new_sequence");
+                rs.next();
+                assertEquals(500L, rs.getLong(1));
+                assertEquals(7L, rs.getLong(2));
+            }
+            assertEquals(Map.of("webhook_delivery_position", 501L, "new_sequence", 8L), DatabaseTables.sequences(c));
+        }
+    }
+
+    @Test
     public void dropAllLeavesAnEmptySchemaOnBothDatabases() throws Exception {
         for (Connection c : List.of(h2(), pg())) {
             createSchema(c);
