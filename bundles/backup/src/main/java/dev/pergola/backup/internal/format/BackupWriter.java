@@ -74,6 +74,9 @@ public final class BackupWriter implements Closeable {
             throws IOException, SQLException {
         TableMetadata meta = TableMetadata.of(c, table);
         String name = meta.name().toLowerCase(java.util.Locale.ROOT);
+        if (!EntryNames.isTableName(name)) {
+            throw new IOException("Table " + meta.name() + " has a name a backup cannot carry");
+        }
         String entry = "tables/" + name + ".jsonl";
         claim(entry);
         MessageDigest digest = Hex.sha256();

@@ -181,11 +181,16 @@ public class PortableCopyTest {
                     + "username VARCHAR(64) NOT NULL, bio VARCHAR(2000), kind VARCHAR(10) DEFAULT 'token' NOT NULL, "
                     + "is_system BOOLEAN NOT NULL, attempts INTEGER DEFAULT 0 NOT NULL, seq BIGINT, body TEXT, "
                     + "locale VARCHAR(20) DEFAULT 'en' NOT NULL)");
+            // identity GENERATED ALWAYS still takes the backed-up ids
+            s.execute("CREATE TABLE every_type (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
+                    + "txt TEXT, small SMALLINT, exact NUMERIC(12,3), loose NUMERIC, dbl DOUBLE PRECISION, rl REAL, "
+                    + "tz TIMESTAMP WITH TIME ZONE, d DATE, t TIME, bin BYTEA, u UUID)");
         }
         Copier.restore(file, null, pg);
         assertEquals(List.of("en", "en"), Copier.dump(pg, "zeta_users", "id").stream()
                 .map(r -> r.replaceAll(".*locale=(\\w+).*", "$1")).toList());
         assertEquals(Copier.dump(h2, "every_type", "id"), Copier.dump(pg, "every_type", "id"));
+        assertSequencesContinue(pg);
     }
 
     @Test
