@@ -1,0 +1,548 @@
+package dev.pergola.backup.internal.service;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.cm.Configuration;
+import org.osgi.service.cm.ConfigurationAdmin;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.event.EventAdmin;
+import org.osgi.service.jdbc.DataSourceFactory;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.pergola.api.audit.AuditOrigin;
+import dev.pergola.api.audit.AuditTrail;
+import dev.pergola.api.backup.RestoreCheck;
+import dev.pergola.api.backup.RestoreParticipant;
+import dev.pergola.api.errors.PergolaException;
+import dev.pergola.api.persistence.Database;
+import dev.pergola.api.persistence.SchemaMigrations;
+import dev.pergola.api.platform.Installation;
+import dev.pergola.api.platform.Maintenance;
+import dev.pergola.backup.internal.BackupDto;
+import dev.pergola.backup.internal.BackupSchedule;
+import dev.pergola.backup.internal.CheckResult;
+import dev.pergola.backup.internal.ManifestSummary;
+import dev.pergola.backup.internal.NewBackup;
+import dev.pergola.backup.internal.RestoreReport;
+import dev.pergola.backup.internal.VerifyReport;
+import dev.pergola.backup.internal.format.BackupReader;
+import dev.pergola.backup.internal.format.BackupRefusedException;
+import dev.pergola.backup.internal.format.Manifest;
+import dev.pergola.backup.internal.format.WriteOptions;
+import dev.pergola.backup.internal.schedule.CronSchedule;
+import dev.pergola.backup.internal.store.BackupFolder;
+import dev.pergola.backup.internal.store.BackupNames;
+import dev.pergola.backup.internal.store.BackupNames.Kind;
+import dev.pergola.backup.internal.store.InstallationFiles;
+
+/**
+ * The backup rules shared by REST, the shell and the schedule: list, create (in the background, one operation at a
+ * time across nodes), import, delete, verify (checksums + trial restore) and restore (safety backup, maintenance,
+ * participants, fallback). Every outcome is audited; progress is posted live.
+ */
+@Component(service = Backups.class, configurationPid = BackupConfig.PID)
+@Designate(ocd = BackupConfig.class)
+public class Backups {
+    private static final Logger LOG = LoggerFactory.getLogger(Backups.class);
+    static final String H2_DRIVER = "(" + DataSourceFactory.OSGI_JDBC_DRIVER_CLASS + "=org.h2.Driver)";
+
+    private final DataSource dataSource;
+    private final AuditTrail audit;
+    private final BackupAudit records;
+    private final Installation installation;
+    private final String pergolaVersion;
+    private final Path data;
+    private final InstallationFiles files;
+    private final OperationLock lock = new OperationLock();
+    private final Map<String, Progress> operations = new ConcurrentHashMap<>();
+    private final Map<String, ManifestSummary> summaries = new ConcurrentHashMap<>();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "pergola-backup"));
+    private final Clock clock = Clock.systemUTC();
+    private volatile BackupConfig config;
+    private volatile BackupFolder folder;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile EventAdmin events;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile SchemaMigrations migrations;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile Maintenance maintenance;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY, target = H2_DRIVER)
+    volatile DataSourceFactory h2;
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile ConfigurationAdmin configAdmin;
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile List<RestoreParticipant> participants;
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    volatile List<RestoreCheck> checks;
+
+    @Activate
+    public Backups(BundleContext context, @Reference(target = Database.DATASOURCE_FILTER) DataSource dataSource,
+            @Reference AuditTrail audit, @Reference Installation installation, BackupConfig config) {
+        this.dataSource = dataSource;
+        this.audit = audit;
+        this.records = new BackupAudit(audit);
+        this.installation = installation;
+        this.pergolaVersion = String.valueOf(context.getBundle().getHeaders("").get("Pergola-Version"));
+        this.data = Paths.get(property(context, "karaf.data", "data"));
+        this.files = new InstallationFiles(Paths.get(property(context, "karaf.etc", "etc")), data);
+        configure(config);
+    }
+
+    @Modified
+    void configure(BackupConfig config) {
+        this.config = config;
+        this.folder = new BackupFolder(config.folder().isBlank() ? data.resolve("backups") : Paths.get(config.folder()));
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        worker.shutdown();
+        if (!worker.awaitTermination(60, TimeUnit.SECONDS)) {
+            worker.shutdownNow();
+        }
+    }
+
+    public BackupConfig config() {
+        return config;
+    }
+
+    /** Complete backups (newest first), then the ones being made or that failed recently. */
+    public List<BackupDto> list() {
+        List<BackupDto> all = new ArrayList<>();
+        for (String name : folder.names()) {
+            all.add(describe(name));
+        }
+        operations.values().stream().filter(p -> !folder.exists(p.filename()))
+                .forEach(p -> all.add(running(p)));
+        all.sort(Comparator.comparing(BackupDto::filename).reversed());
+        return all;
+    }
+
+    /** @throws PergolaException 422 for a bad name, 404 when there is no such backup */
+    public BackupDto get(String name) {
+        Path file = folder.resolve(name);
+        Progress p = operations.get(name);
+        if (Files.isRegularFile(file)) {
+            return describe(name);
+        }
+        if (p != null) {
+            return running(p);
+        }
+        throw PergolaException.notFound("No backup " + name);
+    }
+
+    /** The live progress of an operation on {@code name}, if one runs or ran recently. */
+    public Optional<Progress> progress(String name) {
+        return Optional.ofNullable(operations.get(name));
+    }
+
+    /** The file of a complete backup, for download. */
+    public Path file(String name) {
+        return folder.existing(name);
+    }
+
+    /** A backup being made in the background; {@code done} completes with the backup or its failure. */
+    public record Started(String filename, CompletableFuture<BackupDto> done) {
+    }
+
+    public Started create(NewBackup request, Kind kind) {
+        NewBackup options = request == null ? new NewBackup(null, null, null) : request;
+        char[] passphrase = options.passphrase() == null || options.passphrase().isEmpty() ? null
+                : options.passphrase().toCharArray();
+        if (passphrase != null && passphrase.length < 8) {
+            throw PergolaException.invalid("passphrase", "must have at least 8 characters");
+        }
+        Instant now = clock.instant();
+        String name = BackupNames.generate(now, kind, passphrase != null,
+                n -> folder.exists(n) || operations.containsKey(n));
+        OperationLock.Held held = lock.acquire(dataSource, "create " + name);
+        Progress progress = track(name, "create");
+        AuditOrigin origin = audit.origin();
+        CompletableFuture<BackupDto> done = new CompletableFuture<>();
+        try {
+            worker.execute(() -> {
+                try (held; AuditTrail.Binding b = audit.bind(origin)) {
+                    done.complete(createNow(name, new WriteOptions(options.compress(), passphrase), options.uploads(),
+                            kind, now, progress));
+                } catch (Throwable e) {
+                    done.completeExceptionally(e);
+                }
+            });
+        } catch (RuntimeException e) {
+            held.close();
+            operations.remove(name);
+            throw PergolaException.unavailable("Backups are shutting down", Duration.ofSeconds(30));
+        }
+        return new Started(name, done);
+    }
+
+    private BackupDto createNow(String name, WriteOptions options, boolean uploads, Kind kind, Instant now,
+            Progress progress) {
+        try {
+            Manifest manifest = creator().create(name, options, uploads, source(), now, progress);
+            summaries.put(name, ManifestSummary.of(manifest));
+            progress.done();
+            records.created(name, Files.size(folder.resolve(name)), options.encrypted(), kind.label());
+            operations.remove(name);
+            return describe(name);
+        } catch (IOException | SQLException | RuntimeException e) {
+            LOG.error("Backup {} failed", name, e);
+            progress.failed(String.valueOf(e.getMessage()));
+            records.failed(name, "create", String.valueOf(e.getMessage()));
+            throw PergolaException.unavailable("The backup failed: " + e.getMessage(), null);
+        }
+    }
+
+    /** Creates a backup and waits for it (the schedule and the safety backup before a restore). */
+    public BackupDto createAndWait(NewBackup request, Kind kind) {
+        Started started = create(request, kind);
+        try {
+            return started.done().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw PergolaException.unavailable("Interrupted while waiting for the backup", null);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** @throws PergolaException 422 bad name, 404 none */
+    public void delete(String name) {
+        folder.existing(name);
+        if (operations.containsKey(name) && operations.get(name).status() == Progress.Status.RUNNING) {
+            throw PergolaException.conflict("The backup " + name + " is in use: " + operations.get(name).operation());
+        }
+        if (!folder.delete(name)) {
+            throw PergolaException.notFound("No backup " + name);
+        }
+        summaries.remove(name);
+        operations.remove(name);
+        records.deleted(name);
+    }
+
+    /**
+     * Stores an uploaded backup under a generated name: {@code .zip} when it starts like a ZIP, else
+     * {@code .zip.enc}. Its checksums are checked by verify or restore, not here.
+     */
+    public BackupDto importFrom(InputStream body) {
+        long max = config.import_max_mb() * 1024 * 1024;
+        folder.ensure();
+        byte[] buffer = new byte[1 << 16];
+        try {
+            int first = body.readNBytes(buffer, 0, 4);
+            if (first == 0) {
+                throw PergolaException.invalid("body", "is empty: send the backup file as application/octet-stream");
+            }
+            boolean zip = first == 4 && buffer[0] == 'P' && buffer[1] == 'K' && buffer[2] == 3 && buffer[3] == 4;
+            String name = BackupNames.generate(clock.instant(), Kind.IMPORTED, !zip,
+                    n -> folder.exists(n) || operations.containsKey(n));
+            Path partial = folder.partial(name);
+            try {
+                try (OutputStream out = Files.newOutputStream(partial)) {
+                    out.write(buffer, 0, first);
+                    long total = first;
+                    for (int n; (n = body.read(buffer)) >= 0;) {
+                        total += n;
+                        if (total > max) {
+                            throw new PergolaException(PergolaException.PAYLOAD_TOO_LARGE,
+                                    "A backup to import may have at most " + config.import_max_mb() + " MB");
+                        }
+                        out.write(buffer, 0, n);
+                    }
+                }
+                folder.publish(name);
+            } finally {
+                Files.deleteIfExists(partial);
+            }
+            records.created(name, sizeOf(name), !zip, Kind.IMPORTED.label());
+            return describe(name);
+        } catch (IOException e) {
+            throw PergolaException.unavailable("Cannot store the imported backup: " + e.getMessage(), null);
+        }
+    }
+
+    /** Checksums, then a trial restore into a scratch H2 database and every restore check on it. */
+    public VerifyReport verify(String name, char[] passphrase) {
+        Path file = folder.existing(name);
+        TrialRestore trial = new TrialRestore(require(h2, "the H2 driver"), require(migrations, "schema migrations"),
+                data.resolve("tmp"));
+        try (OperationLock.Held held = lock.acquire(dataSource, "verify " + name)) {
+            Progress progress = track(name, "verify");
+            List<CheckResult> results = new ArrayList<>();
+            ManifestSummary summary = null;
+            try {
+                Manifest manifest = checksums(file, passphrase, progress, results);
+                if (manifest != null) {
+                    summary = ManifestSummary.of(manifest);
+                    summaries.put(name, summary);
+                    List<String> newer = SchemaVersions.newerThanHere(manifest.schemaVersions(), migrations.available());
+                    results.add(new CheckResult("schema-versions", newer.isEmpty(),
+                            newer.isEmpty() ? "no schema is newer than this node's" : String.join("; ", newer)));
+                    if (newer.isEmpty()) {
+                        results.addAll(trial.run(file, passphrase, manifest, snapshot(checks), progress));
+                    }
+                }
+                VerifyReport report = VerifyReport.of(name, results, summary);
+                progress.done();
+                records.verified(name, report.valid());
+                return report;
+            } catch (IOException | SQLException | BackupRefusedException | RuntimeException e) {
+                LOG.error("Verification of {} failed", name, e);
+                progress.failed(String.valueOf(e.getMessage()));
+                records.failed(name, "verify", String.valueOf(e.getMessage()));
+                throw e instanceof PergolaException p ? p
+                        : PergolaException.unavailable("The verification could not run: " + e.getMessage(), null);
+            } finally {
+                operations.remove(name);
+            }
+        }
+    }
+
+    private static Manifest checksums(Path file, char[] passphrase, Progress progress, List<CheckResult> results)
+            throws IOException {
+        long size = Files.size(file);
+        progress.step("checksums");
+        try {
+            Manifest m = BackupReader.verify(file, passphrase, bytes -> progress.advance(0, 20, bytes, size));
+            results.add(new CheckResult("checksums", true, m.tables().size() + " tables and " + m.files().size()
+                    + " files match the manifest"));
+            return m;
+        } catch (BackupRefusedException e) {
+            results.add(new CheckResult("checksums", false, e.code() + ": " + e.getMessage()));
+            return null;
+        }
+    }
+
+    /**
+     * Replaces this installation's data by the backup: verified first (refused: nothing changes), then a safety
+     * backup, maintenance, the restore, the checks; on failure the safety backup is put back.
+     */
+    public RestoreReport restore(String name, char[] passphrase) {
+        Path file = folder.existing(name);
+        SchemaMigrations schema = require(migrations, "schema migrations");
+        Maintenance mode = require(maintenance, "maintenance mode");
+        try (OperationLock.Held held = lock.acquire(dataSource, "restore " + name)) {
+            Progress progress = track(name, "restore");
+            try {
+                progress.step("checksums");
+                long size = Files.size(file);
+                Manifest manifest = refusing(() -> BackupReader.verify(file, passphrase,
+                        bytes -> progress.advance(0, 10, bytes, size)));
+                List<String> newer = SchemaVersions.newerThanHere(manifest.schemaVersions(), schema.available());
+                if (!newer.isEmpty()) {
+                    throw PergolaException.conflict("The backup comes from a newer schema: "
+                            + String.join("; ", newer) + ". Upgrade this installation first.");
+                }
+                progress.step("safety backup");
+                Instant now = clock.instant();
+                String safetyName = BackupNames.generate(now, Kind.SAFETY, false,
+                        n -> folder.exists(n) || operations.containsKey(n));
+                BackupDto safety = createNow(safetyName, new WriteOptions(true, null), true, Kind.SAFETY, now,
+                        track(safetyName, "create"));
+                Path safetyFile = folder.resolve(safety.filename());
+                Manifest safetyManifest = refusing(() -> BackupReader.verify(safetyFile, null, b -> {
+                }));
+                progress.set(20);
+                RestoreRunner.Outcome outcome = new RestoreRunner(dataSource, schema, files).run(mode,
+                        "Restoring backup " + name, new RestoreRunner.Source(file, passphrase, manifest),
+                        new RestoreRunner.Source(safetyFile, null, safetyManifest),
+                        snapshot(participants), snapshot(checks), progress);
+                progress.done();
+                records.restored(name, safety.filename(), outcome.rows());
+                return new RestoreReport(name, "restored", safety.filename(), outcome.rows(),
+                        outcome.schemaVersions(), outcome.checks());
+            } catch (PergolaException e) {
+                progress.failed(e.getMessage());
+                recordFailure(name, "restore", e.getMessage());
+                throw e;
+            } catch (Exception e) {
+                LOG.error("Restore of {} failed", name, e);
+                progress.failed(String.valueOf(e.getMessage()));
+                recordFailure(name, "restore", String.valueOf(e.getMessage()));
+                throw PergolaException.unavailable("The restore failed and the previous data was put back: "
+                        + e.getMessage(), null);
+            } finally {
+                operations.remove(name);
+            }
+        }
+    }
+
+    private void recordFailure(String name, String operation, String error) {
+        try {
+            records.failed(name, operation, error);
+        } catch (RuntimeException e) {
+            LOG.error("Cannot record the failed {} of {}", operation, name, e);
+        }
+    }
+
+    /** A file refused by the format library becomes a 422 naming why (nothing has changed yet). */
+    private static Manifest refusing(ManifestSource source) throws IOException {
+        try {
+            return source.get();
+        } catch (BackupRefusedException e) {
+            throw new PergolaException(PergolaException.VALIDATION, "The backup is refused: " + e.getMessage(),
+                    Map.of("backup", List.of(e.code() + ": " + e.getMessage())), Map.of("reason", e.code()));
+        }
+    }
+
+    private interface ManifestSource {
+        Manifest get() throws IOException, BackupRefusedException;
+    }
+
+    public BackupSchedule schedule() {
+        BackupConfig c = config;
+        Instant next = null;
+        if (c.schedule_enabled()) {
+            next = CronSchedule.parse(c.schedule_cron()).next(clock.instant()).orElse(null);
+        }
+        return new BackupSchedule(c.schedule_enabled(), c.schedule_cron(), c.keep_daily(), c.keep_weekly(),
+                c.schedule_include_uploads(), c.schedule_compression(), next);
+    }
+
+    /** Changes the schedule (stored in the configuration {@value BackupConfig#PID}). */
+    public BackupSchedule schedule(BackupSchedule change) {
+        if (change == null) {
+            return schedule();
+        }
+        if (change.cron() != null) {
+            CronSchedule.parse(change.cron());
+        }
+        if (change.keepDaily() != null && change.keepDaily() < 0 || change.keepWeekly() != null && change.keepWeekly() < 0) {
+            throw PergolaException.invalid("keep_daily", "and keep_weekly must not be negative");
+        }
+        ConfigurationAdmin cm = require(configAdmin, "configuration admin");
+        try {
+            Configuration configuration = cm.getConfiguration(BackupConfig.PID, "?");
+            Dictionary<String, Object> props = configuration.getProperties();
+            if (props == null) {
+                props = new Hashtable<>();
+            }
+            put(props, "schedule.enabled", change.enabled());
+            put(props, "schedule.cron", change.cron() == null ? null : change.cron().trim());
+            put(props, "keep.daily", change.keepDaily());
+            put(props, "keep.weekly", change.keepWeekly());
+            put(props, "schedule.include.uploads", change.includeUploads());
+            put(props, "schedule.compression", change.compression());
+            configuration.update(props);
+        } catch (IOException e) {
+            throw PergolaException.unavailable("Cannot store the schedule: " + e.getMessage(), null);
+        }
+        BackupConfig c = config;
+        return new BackupSchedule(change.enabled() != null ? change.enabled() : c.schedule_enabled(),
+                change.cron() != null ? change.cron().trim() : c.schedule_cron(),
+                change.keepDaily() != null ? change.keepDaily() : c.keep_daily(),
+                change.keepWeekly() != null ? change.keepWeekly() : c.keep_weekly(),
+                change.includeUploads() != null ? change.includeUploads() : c.schedule_include_uploads(),
+                change.compression() != null ? change.compression() : c.schedule_compression(), null);
+    }
+
+    private static void put(Dictionary<String, Object> props, String key, Object value) {
+        if (value != null) {
+            props.put(key, value);
+        }
+    }
+
+    /** Names of the complete backups (shell completion, retention). */
+    public List<String> names() {
+        return folder.names();
+    }
+
+    private BackupCreator creator() {
+        return new BackupCreator(dataSource, folder, files);
+    }
+
+    private BackupCreator.Source source() throws SQLException {
+        return new BackupCreator.Source(pergolaVersion, installation.id(),
+                SchemaVersions.applied(migrations, dataSource));
+    }
+
+    private Progress track(String name, String operation) {
+        Progress existing = operations.get(name);
+        if (existing != null && existing.status() == Progress.Status.RUNNING) {
+            throw PergolaException.conflict("The backup " + name + " is busy: " + existing.operation());
+        }
+        Progress p = new Progress(name, operation, clock.instant(), this::announce);
+        operations.put(name, p);
+        return p;
+    }
+
+    private void announce(Progress p) {
+        try {
+            ProgressEvents.post(events, p, clock);
+        } catch (RuntimeException e) {
+            LOG.debug("Cannot post backup progress", e);
+        }
+    }
+
+    private BackupDto describe(String name) {
+        Path file = folder.resolve(name);
+        Instant created = BackupNames.stamp(name).orElse(null);
+        return new BackupDto(name, BackupDto.READY, 100, null, sizeOf(name), created, BackupNames.encrypted(name),
+                BackupNames.kind(name).label(), summaries.get(name), null);
+    }
+
+    private static BackupDto running(Progress p) {
+        String status = p.status() == Progress.Status.FAILED ? BackupDto.FAILED : BackupDto.RUNNING;
+        return new BackupDto(p.filename(), status, p.percent(), p.step(), null, p.startedAt(),
+                BackupNames.encrypted(p.filename()), BackupNames.kind(p.filename()).label(), null, p.error());
+    }
+
+    private long sizeOf(String name) {
+        try {
+            return Files.size(folder.resolve(name));
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    private static <T> List<T> snapshot(List<T> services) {
+        return services == null ? List.of() : List.copyOf(services);
+    }
+
+    private static <T> T require(T service, String what) {
+        if (service == null) {
+            throw PergolaException.unavailable("Backups cannot do this now: " + what + " is not available",
+                    Duration.ofSeconds(30));
+        }
+        return service;
+    }
+
+    private static String property(BundleContext context, String key, String fallback) {
+        String value = context.getProperty(key);
+        return value == null ? fallback : value;
+    }
+}
