@@ -42,6 +42,10 @@ public class AuditSealer {
     private final Condition wake = lock.newCondition();
     private final Thread thread;
     private volatile boolean running = true;
+    /** Set while a restore replaces the tables: the thread keeps polling but seals nothing. */
+    private volatile boolean paused;
+    /** Held while sealing a batch, so {@link #pause} can wait for the batch in progress. */
+    private final ReentrantLock sealing = new ReentrantLock();
     private volatile long lastNudge = System.nanoTime();
 
     @Activate
@@ -60,6 +64,23 @@ public class AuditSealer {
         running = false;
         signal();
         thread.join(TimeUnit.SECONDS.toMillis(10));
+    }
+
+    /**
+     * Stops sealing (a restore is about to replace the tables) once the batch in progress has committed. The sealer
+     * keeps no head in memory (each batch reads the chain's end from the database), so nothing needs reloading.
+     */
+    public void pause() {
+        paused = true;
+        sealing.lock(); // waits for the batch in progress, if any
+        sealing.unlock();
+    }
+
+    /** Seals again, starting from the chain's end as the database now holds it. */
+    public void resume() {
+        paused = false;
+        lastNudge = System.nanoTime() - HOT_WINDOW_NANOS;
+        nudge();
     }
 
     /** A record was written: seal soon after its transaction commits. */
@@ -102,9 +123,17 @@ public class AuditSealer {
     private void drain() throws SQLException {
         List<AuditRow> sealed;
         do {
-            sealed = chain.sealBatch();
-            for (AuditRow row : sealed) {
-                post(row);
+            sealing.lock();
+            try {
+                if (paused) {
+                    return;
+                }
+                sealed = chain.sealBatch();
+                for (AuditRow row : sealed) {
+                    post(row);
+                }
+            } finally {
+                sealing.unlock();
             }
         } while (running && sealed.size() == chain.batchSize());
     }

@@ -106,6 +106,14 @@ final class TestDatabase implements DataSource {
                 });
     }
 
+    long count(String sql) throws SQLException {
+        try (Connection c = getConnection(); Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     int update(String sql) throws SQLException {
         try (Connection c = getConnection(); Statement s = c.createStatement()) {
             return s.executeUpdate(sql);

@@ -34,20 +34,24 @@ import dev.pergola.api.health.HealthCheckService;
 import dev.pergola.api.health.HealthResult;
 import dev.pergola.api.persistence.Database;
 import dev.pergola.api.persistence.MigratedSchema;
+import dev.pergola.api.persistence.SchemaMigrations;
 
 /**
  * Extender: applies the migrations of every bundle whose manifest has {@code Pergola-Migrations},
  * as the bundle starts (synchronously, before its components see an active bundle), then registers a
- * {@link MigratedSchema} service in that bundle's name. A failed migration is logged and retried.
+ * {@link MigratedSchema} service in that bundle's name. A failed migration is logged and retried. The scripts of
+ * every migrated bundle stay known as {@link SchemaMigrations}, to build schemas elsewhere (backup restore).
  */
-@Component(service = HealthCheck.class, immediate = true)
+@Component(service = {HealthCheck.class, SchemaMigrations.class}, immediate = true)
 @HealthCheckService(name = "migrations")
-public class MigrationExtender implements BundleTrackerCustomizer<MigrationExtender.Tracked>, HealthCheck {
+public class MigrationExtender implements BundleTrackerCustomizer<MigrationExtender.Tracked>, HealthCheck,
+        SchemaMigrations {
     private static final Logger LOG = LoggerFactory.getLogger(MigrationExtender.class);
     private static final long RETRY_SECONDS = 15;
 
     private final DataSource dataSource;
     private final BundleTracker<Tracked> tracker;
+    private final MigrationCatalogue catalogue = new MigrationCatalogue();
     private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "pergola-migration-retry");
         t.setDaemon(true);
@@ -94,6 +98,7 @@ public class MigrationExtender implements BundleTrackerCustomizer<MigrationExten
     public void removedBundle(Bundle bundle, BundleEvent event, Tracked tracked) {
         synchronized (tracked) {
             tracked.removed = true;
+            catalogue.remove(bundle.getSymbolicName());
             if (tracked.registration != null) {
                 try {
                     tracked.registration.unregister();
@@ -112,7 +117,9 @@ public class MigrationExtender implements BundleTrackerCustomizer<MigrationExten
             }
             String owner = bundle.getSymbolicName();
             try {
-                SchemaMigrator.Outcome outcome = SchemaMigrator.migrate(dataSource, owner, scripts(bundle, location));
+                List<SqlScript> scripts = scripts(bundle, location);
+                SchemaMigrator.Outcome outcome = SchemaMigrator.migrate(dataSource, owner, scripts);
+                catalogue.put(owner, scripts);
                 LOG.info("Schema of {} at version {} ({} migration(s) applied, history in {})", owner,
                         outcome.version(), outcome.applied(), outcome.historyTable());
                 tracked.registration = register(bundle, outcome);
@@ -143,6 +150,21 @@ public class MigrationExtender implements BundleTrackerCustomizer<MigrationExten
         }
         Collections.sort(failed);
         return HealthResult.down("migrations failed: " + String.join("; ", failed), Map.of("failed", failed));
+    }
+
+    @Override
+    public Map<String, String> available() {
+        return catalogue.available();
+    }
+
+    @Override
+    public String migrate(DataSource target, String owner, String upToVersion) {
+        return catalogue.migrate(target, owner, upToVersion);
+    }
+
+    @Override
+    public String historyTable(String owner) {
+        return catalogue.historyTable(owner);
     }
 
     private static ServiceRegistration<MigratedSchema> register(Bundle bundle, SchemaMigrator.Outcome outcome) {

@@ -9,6 +9,8 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationState;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
@@ -24,8 +26,13 @@ final class SchemaMigrator {
     }
 
     static Outcome migrate(DataSource dataSource, String owner, List<SqlScript> scripts) {
+        return migrate(dataSource, owner, scripts, null);
+    }
+
+    /** Applies the scripts up to and including {@code upToVersion} ({@code null}: all of them). */
+    static Outcome migrate(DataSource dataSource, String owner, List<SqlScript> scripts, String upToVersion) {
         String table = historyTable(owner);
-        Flyway flyway = Flyway.configure(Flyway.class.getClassLoader())
+        FluentConfiguration configuration = Flyway.configure(Flyway.class.getClassLoader())
                 .dataSource(dataSource)
                 .table(table)
                 .resourceProvider(new ScriptResources(scripts))
@@ -34,8 +41,11 @@ final class SchemaMigrator {
                 .baselineOnMigrate(true)
                 .baselineVersion("0")
                 .validateMigrationNaming(true)
-                .cleanDisabled(true)
-                .load();
+                .cleanDisabled(true);
+        if (upToVersion != null) {
+            configuration.target(MigrationVersion.fromVersion(upToVersion));
+        }
+        Flyway flyway = configuration.load();
         // H2 cannot roll DDL back, so a failed script stays recorded as failed; once the owner ships a fixed
         // script, drop that record so the retry runs it (PostgreSQL rolls the failed script back entirely).
         if (Arrays.stream(flyway.info().all()).anyMatch(m -> m.getState() == MigrationState.FAILED)) {
