@@ -63,7 +63,9 @@ public final class BackupNames {
      */
     public static String require(String name) {
         if (!valid(name)) {
-            throw PergolaException.invalid("name", "is not a backup file name (pergola-backup-YYYYMMDD-HHMMSS.zip[.enc])");
+            String problem = "is not a backup file name (pergola-backup-YYYYMMDD-HHMMSS.zip[.enc])";
+            throw new PergolaException(PergolaException.VALIDATION, "'" + name + "' " + problem,
+                    java.util.Map.of("name", java.util.List.of(problem)), java.util.Map.of());
         }
         return name;
     }
