@@ -1,47 +1,155 @@
 package dev.pergola.backup.internal.db;
 
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
+import dev.pergola.backup.internal.format.Column;
 import dev.pergola.backup.internal.format.TableEntry;
 
 /** Metadata of the CURRENT schema of a connection (H2 PUBLIC / PostgreSQL current_schema()). */
 public final class DatabaseTables {
+    public static final String H2 = "h2";
+    public static final String POSTGRESQL = "postgresql";
 
     private DatabaseTables() {
     }
 
-    /** {@code "h2"} or {@code "postgresql"}. */
+    /** {@code "h2"} or {@code "postgresql"}; any other database is refused. */
     public static String type(Connection c) {
-        throw new UnsupportedOperationException("not yet");
+        String product;
+        try {
+            product = c.getMetaData().getDatabaseProductName();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot tell the database type: " + e.getMessage(), e);
+        }
+        if ("H2".equalsIgnoreCase(product)) {
+            return H2;
+        }
+        if ("PostgreSQL".equalsIgnoreCase(product)) {
+            return POSTGRESQL;
+        }
+        throw new IllegalStateException("Unsupported database for backups: " + product);
     }
 
     /** Every table of the current schema, parents before children (FK order), names as the database reports them. */
     public static List<String> tables(Connection c) throws SQLException {
-        throw new UnsupportedOperationException("not yet");
+        List<String> names = tableNames(c);
+        Map<String, TreeSet<String>> parents = new TreeMap<>();
+        DatabaseMetaData md = c.getMetaData();
+        String schema = c.getSchema();
+        for (String table : names) {
+            TreeSet<String> of = new TreeSet<>();
+            try (ResultSet rs = md.getImportedKeys(null, schema, table)) {
+                while (rs.next()) {
+                    String parent = rs.getString("PKTABLE_NAME");
+                    if (!parent.equals(table) && schema.equals(rs.getString("PKTABLE_SCHEM"))) {
+                        of.add(parent); // a self-reference does not order tables
+                    }
+                }
+            }
+            parents.put(table, of);
+        }
+        return ForeignKeyOrder.sort(parents);
     }
 
-    /** Next value per sequence (lower-case name) of the current schema; identity columns' sequences excluded. */
+    /** Base tables of the current schema, sorted by name. */
+    static List<String> tableNames(Connection c) throws SQLException {
+        String schema = c.getSchema();
+        List<String> names = new ArrayList<>();
+        try (ResultSet rs = c.getMetaData().getTables(null, Identifiers.pattern(c, schema), "%", null)) {
+            while (rs.next()) {
+                String type = rs.getString("TABLE_TYPE");
+                if (schema.equals(rs.getString("TABLE_SCHEM")) && ("TABLE".equals(type) || "BASE TABLE".equals(type))) {
+                    names.add(rs.getString("TABLE_NAME"));
+                }
+            }
+        }
+        names.sort(String.CASE_INSENSITIVE_ORDER);
+        return names;
+    }
+
+    /** Next value per sequence (lower-case name) of the current schema; identity/serial columns' own excluded. */
     public static Map<String, Long> sequences(Connection c) throws SQLException {
-        throw new UnsupportedOperationException("not yet");
+        Map<String, Long> next = new TreeMap<>();
+        for (Map.Entry<String, Long> e : Sequences.next(c, type(c)).entrySet()) {
+            next.put(e.getKey().toLowerCase(Locale.ROOT), e.getValue());
+        }
+        return next;
     }
 
     /** Drops every table (CASCADE) and sequence of the current schema. */
     public static void dropAll(Connection c) throws SQLException {
-        throw new UnsupportedOperationException("not yet");
+        try (Statement s = c.createStatement()) {
+            for (String table : tableNames(c)) {
+                s.execute("DROP TABLE IF EXISTS " + Identifiers.quote(table) + " CASCADE");
+            }
+            for (String sequence : Sequences.next(c, type(c)).keySet()) {
+                s.execute("DROP SEQUENCE IF EXISTS " + Identifiers.quote(sequence));
+            }
+        }
     }
 
-    /** Portable DDL for a table absent here (a plugin not installed yet): columns and primary key. */
+    /** Portable DDL for a table absent here (a plugin not installed yet): columns, defaults, primary key. */
     public static void createTable(Connection c, TableEntry table) throws SQLException {
-        throw new UnsupportedOperationException("not yet");
+        String database = type(c);
+        StringBuilder ddl = new StringBuilder("CREATE TABLE ").append(Identifiers.forDdl(table.name())).append(" (");
+        List<String> parts = new ArrayList<>();
+        for (Column col : table.columns()) {
+            StringBuilder p = new StringBuilder(Identifiers.forDdl(col.name())).append(' ');
+            if (col.identity()) {
+                p.append(col.type().equals("integer") ? "INTEGER" : col.type().equals("smallint") ? "SMALLINT" : "BIGINT")
+                        .append(" GENERATED BY DEFAULT AS IDENTITY");
+            } else {
+                p.append(PortableTypes.ddl(database, col));
+                if (col.defaultValue() != null) {
+                    p.append(" DEFAULT ").append(col.defaultValue());
+                }
+            }
+            if (!col.nullable()) {
+                p.append(" NOT NULL");
+            }
+            parts.add(p.toString());
+        }
+        if (!table.primaryKey().isEmpty()) {
+            parts.add("PRIMARY KEY (" + String.join(", ", table.primaryKey().stream().map(Identifiers::forDdl).toList())
+                    + ")");
+        }
+        ddl.append(String.join(", ", parts)).append(')');
+        try (Statement s = c.createStatement()) {
+            s.execute(ddl.toString());
+        }
     }
 
     /**
-     * Restarts each sequence at its next value (created when absent), and every identity column at max+1.
+     * Restarts each sequence at its next value (created when absent), and every identity column of the current
+     * schema after its table's highest value.
      */
     public static void restartSequences(Connection c, Map<String, Long> next) throws SQLException {
-        throw new UnsupportedOperationException("not yet");
+        String database = type(c);
+        Map<String, String> existing = new LinkedHashMap<>();
+        for (String name : Sequences.next(c, database).keySet()) {
+            existing.put(name.toLowerCase(Locale.ROOT), name);
+        }
+        try (Statement s = c.createStatement()) {
+            for (Map.Entry<String, Long> e : next.entrySet()) {
+                String exact = existing.get(e.getKey().toLowerCase(Locale.ROOT));
+                if (exact != null) {
+                    s.execute("ALTER SEQUENCE " + Identifiers.quote(exact) + " RESTART WITH " + e.getValue());
+                } else {
+                    s.execute("CREATE SEQUENCE " + Identifiers.forDdl(e.getKey()) + " START WITH " + e.getValue());
+                }
+            }
+        }
+        Sequences.restartIdentities(c, database);
     }
 }
