@@ -82,6 +82,16 @@ public class PermissionCatalog implements BundleTrackerCustomizer<List<String>> 
         return start.done();
     }
 
+    /**
+     * The permission tables were replaced (a restore): put back the core permissions and roles and those of the
+     * installed bundles that the restored data lacks, and tell effective-permission caches to drop.
+     */
+    public void reseed() {
+        jpa.tx(TransactionType.Required, this::seed);
+        tracker.getTracked().keySet().forEach(bundle -> addingBundle(bundle, null));
+        generation.incrementAndGet();
+    }
+
     public long generation() {
         return generation.get();
     }

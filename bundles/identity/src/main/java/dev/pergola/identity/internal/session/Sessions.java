@@ -47,6 +47,12 @@ public class Sessions {
     private final Cache<String, CookieSession> cookies = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(30))
             .maximumSize(100_000).build();
 
+    /** Forgets which sessions and cookies were seen open (a restore replaced the sessions table). */
+    public void forgetCached() {
+        active.invalidateAll();
+        cookies.invalidateAll();
+    }
+
     /** The browser session a cookie names: what authenticating a request needs. */
     public record CookieSession(String id, String userId) {
         static final CookieSession NONE = new CookieSession("", "");

@@ -65,6 +65,11 @@ public class AccessTokens {
         verified.policy().expireAfterWrite().ifPresent(e -> e.setExpiresAfter(remembered));
     }
 
+    /** Forgets which tokens were verified (a restore replaced the keys that signed them). */
+    public void forgetVerified() {
+        verified.invalidateAll();
+    }
+
     public int ttlSeconds() {
         return ttlSeconds;
     }

@@ -157,6 +157,17 @@ public class SigningKeys implements KeySource {
         }
     }
 
+    /**
+     * The stored keys were replaced (a restore): check them again on next use (a key this node cannot open makes a
+     * new current one) and read the verification keys afresh.
+     */
+    public void reload() {
+        synchronized (this) {
+            ready = false;
+        }
+        verification.invalidate();
+    }
+
     /** Deletes keys retired so long ago that no live token can carry their signature. @return how many */
     public int purgeRetired() {
         Timestamp cutoff = Timestamp.from(Instant.now().minus(retiredKeyLife));

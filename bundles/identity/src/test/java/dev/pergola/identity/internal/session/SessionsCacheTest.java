@@ -94,6 +94,15 @@ public class SessionsCacheTest {
     }
 
     @Test
+    public void aSessionEndedByARestoreIsSeenEndedOnceTheCacheIsForgotten() {
+        assertTrue(sessions.isActive("s1"));
+        store.row.set(session(Instant.now())); // the restored table has it ended, behind the cache's back
+        assertTrue("still cached as open", sessions.isActive("s1"));
+        sessions.forgetCached();
+        assertFalse(sessions.isActive("s1"));
+    }
+
+    @Test
     public void aLogoutIsOneRecordAndEndingAllOfAUserNone() {
         sessions.endAllOf("u1", "account_deactivated", null);
         assertEquals("part of the account's own record", List.of(), audit.actions());

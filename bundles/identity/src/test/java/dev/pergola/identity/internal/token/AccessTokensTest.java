@@ -52,6 +52,16 @@ public class AccessTokensTest {
     }
 
     @Test
+    public void afterARestoreDropsItsKeyATokenVerifiedBeforeIsRefusedOnceForgotten() {
+        String token = tokens.issue("u", "name", "s");
+        assertEquals("u", tokens.verify(token).userId());
+        published.clear(); // the restored database holds other keys
+        assertEquals("remembered as verified", "u", tokens.verify(token).userId());
+        tokens.forgetVerified();
+        assertEquals("INVALID_TOKEN", assertThrows(PergolaException.class, () -> tokens.verify(token)).code());
+    }
+
+    @Test
     public void aTokenOfAKeyNotYetSeenIsAcceptedOnceTheKeyIsKnown() {
         signing = key("k2"); // another node rotated: this node has not reloaded its keys yet
         String token = tokens.issue("u", "name", "s");

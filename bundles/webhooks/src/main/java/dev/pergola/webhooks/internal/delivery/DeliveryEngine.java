@@ -54,6 +54,10 @@ public class DeliveryEngine implements EventHandler {
     private volatile WebhooksConfig config;
     private volatile Deliverer.Settings settings;
     private volatile boolean running = true;
+    /** While a restore replaces the tables: no dispatch, no claim (attempts in flight finish first). */
+    private volatile boolean paused;
+    /** Dispatch or claim transactions under way, so {@link #pause} can wait for them. */
+    private final AtomicInteger busy = new AtomicInteger();
 
     @Activate
     public DeliveryEngine(@Reference DeliveryQueue queue, @Reference EventLog log, @Reference SecretBox box,
@@ -106,8 +110,54 @@ public class DeliveryEngine implements EventHandler {
         }
     }
 
+    /**
+     * Stops dispatching and claiming, and waits up to {@code wait} for the attempts in flight to write their outcome.
+     *
+     * @throws IllegalStateException (and carries on as before) when they did not finish in time
+     */
+    public void pause(Duration wait) {
+        paused = true;
+        dispatchBell.wake(); // both loops leave their wait, end their unit and see the pause
+        queue.wakeup().wake();
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (busy.get() > 0 || inFlight.get() > 0) {
+            if (System.nanoTime() > deadline) {
+                resume();
+                throw new IllegalStateException("webhook deliveries still in flight after " + wait.toSeconds() + " s");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                resume();
+                throw new IllegalStateException("interrupted while pausing webhook deliveries", e);
+            }
+        }
+    }
+
+    /** Dispatches and claims again, from the cursor and queue as the database now holds them. */
+    public void resume() {
+        paused = false;
+        dispatchBell.wake();
+        queue.wakeup().wake();
+    }
+
+    /** Whether a dispatch or claim may start now; if so, {@link #busy} counts it until the caller decrements. */
+    private boolean enterUnit() {
+        busy.incrementAndGet();
+        if (paused) { // checked after counting ourselves, so pause() either sees us busy or we see it paused
+            busy.decrementAndGet();
+            return false;
+        }
+        return true;
+    }
+
     private void dispatchLoop() {
         while (running) {
+            if (!enterUnit()) {
+                awaitQuietly(dispatchBell);
+                continue;
+            }
             try {
                 int handled = dispatcher.dispatchOnce(config.dispatch_batch());
                 if (handled > 0) {
@@ -120,13 +170,28 @@ public class DeliveryEngine implements EventHandler {
                 return;
             } catch (RuntimeException e) {
                 LOG.warn("Webhook dispatch failed (retried at the next poll): {}", e.getMessage());
-                pause();
+                backOff();
+            } finally {
+                busy.decrementAndGet();
             }
+        }
+    }
+
+    private void awaitQuietly(Wakeup bell) {
+        try {
+            bell.await(config.poll_interval_ms());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
         }
     }
 
     private void claimLoop() {
         while (running) {
+            if (!enterUnit()) {
+                awaitQuietly(queue.wakeup());
+                continue;
+            }
             try {
                 WebhooksConfig c = config;
                 int free = c.workers() - inFlight.get();
@@ -142,7 +207,9 @@ public class DeliveryEngine implements EventHandler {
                 return;
             } catch (RuntimeException e) {
                 LOG.warn("Claiming webhook deliveries failed (retried at the next poll): {}", e.getMessage());
-                pause();
+                backOff();
+            } finally {
+                busy.decrementAndGet();
             }
         }
     }
@@ -163,7 +230,7 @@ public class DeliveryEngine implements EventHandler {
         return Duration.ofMillis(2L * (c.connect_timeout_ms() + c.read_timeout_ms()) + 30_000);
     }
 
-    private void pause() {
+    private void backOff() {
         try {
             Thread.sleep(config.poll_interval_ms());
         } catch (InterruptedException e) {

@@ -207,6 +207,24 @@ public class DeliveryQueue {
         return claims;
     }
 
+    /**
+     * Ends every lease (a restore brought back rows leased when the backup was taken, by attempts that no longer
+     * exist): they are claimable at once instead of when their lease would have run out. Such a delivery may have
+     * reached its receiver already and is sent again (at least once; receivers dedupe on {@code X-Pergola-Delivery}).
+     *
+     * @return how many leases were ended
+     */
+    public int releaseLeases() {
+        int released = inTransaction(c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE webhook_deliveries SET claimed_until = NULL,"
+                    + " claim_token = NULL WHERE claimed_until IS NOT NULL")) {
+                return s.executeUpdate();
+            }
+        });
+        wakeup.wake();
+        return released;
+    }
+
     /** A 2xx answer. @return false when the lease was lost meanwhile (nothing written) */
     public boolean delivered(Claim claim, int statusCode, long durationMs, Instant now) {
         return inTransaction(c -> finish(c, claim, "delivered", statusCode, null, durationMs, null, now)) == 1;

@@ -142,6 +142,21 @@ public class DeliveryQueueTest {
     }
 
     @Test
+    public void releasingLeasesAfterARestoreMakesLeasedDeliveriesClaimableAtOnce() throws Exception {
+        dispatcher.dispatchOnce(10);
+        db.webhook("wh_a", "*", true, "http://a.test/");
+        log.add("user.created", Map.of());
+        dispatcher.dispatchOnce(10);
+        Claim leased = queue.claim(10, t0, LEASE).get(0);
+        assertTrue("leased for a minute", queue.claim(10, t0.plusSeconds(1), LEASE).isEmpty());
+        assertEquals(1, queue.releaseLeases());
+        Claim again = queue.claim(10, t0.plusSeconds(1), LEASE).get(0);
+        assertEquals(leased.id(), again.id());
+        assertFalse("the old lease can no longer write an outcome", queue.delivered(leased, 200, 1, t0.plusSeconds(2)));
+        assertTrue(queue.delivered(again, 200, 1, t0.plusSeconds(2)));
+    }
+
+    @Test
     public void aLostLeaseCannotOverwriteTheNextAttempt() throws Exception {
         dispatcher.dispatchOnce(10);
         db.webhook("wh_a", "*", true, "http://a.test/");
