@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -53,8 +55,9 @@ final class DatabaseCopy {
         Map<String, Long> loaded = new LinkedHashMap<>();
         try (Connection c = target.getConnection()) {
             c.setAutoCommit(false);
-            Set<String> existing = DatabaseTables.tables(c).stream().map(t -> t.toLowerCase(Locale.ROOT))
-                    .collect(Collectors.toSet());
+            List<String> present = DatabaseTables.tables(c);
+            Set<String> existing = present.stream().map(t -> t.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+            clearSeeds(c, present, migratedHistory);
             BackupReader.read(file, passphrase, manifest, new BackupReader.EntryVisitor() {
                 @Override
                 public void table(TableEntry table, BackupReader.RowReader rows) throws IOException, SQLException {
@@ -93,6 +96,19 @@ final class DatabaseCopy {
         }
         progress.set(90);
         return loaded;
+    }
+
+    /** Migrations seed rows (a cursor, the built-in roles): the backup's rows replace them, children first. */
+    private static void clearSeeds(Connection c, List<String> tables, Set<String> keep) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            for (int i = tables.size() - 1; i >= 0; i--) {
+                String table = tables.get(i);
+                if (!keep.contains(table.toLowerCase(Locale.ROOT))) {
+                    s.executeUpdate("DELETE FROM \"" + table.replace("\"", "\"\"") + "\"");
+                }
+            }
+        }
+        c.commit();
     }
 
     private static void write(Path target, InputStream content) throws IOException {
