@@ -88,6 +88,7 @@ final class RestoreRunner {
 
     private Outcome replace(Source source, List<RestoreCheck> checks, Progress progress)
             throws IOException, SQLException, BackupRefusedException {
+        long started = System.nanoTime();
         progress.step("dropping the current tables");
         try (Connection c = platform.getConnection()) {
             c.setAutoCommit(true);
@@ -95,6 +96,7 @@ final class RestoreRunner {
         }
         Map<String, Long> loaded = new DatabaseCopy(migrations).apply(platform, source.file(), source.passphrase(),
                 source.manifest(), files, progress);
+        LOG.info("Restore: rows loaded in {} ms ({} tables)", (System.nanoTime() - started) / 1_000_000, loaded.size());
         progress.step("migrating forward");
         for (String owner : migrations.available().keySet()) {
             migrations.migrate(platform, owner, null);
