@@ -32,7 +32,7 @@ import dev.pergola.testkit.PostgresServer;
  * change nothing.
  */
 public class BackupMigrationIT {
-    private static final String CAROL_PASSWORD = "carol-backup-password-7";
+    private static final String CAROL_PASSWORD = "correct-horse-battery-7";
 
     @ClassRule
     public static final PostgresServer POSTGRES = new PostgresServer();

@@ -2,7 +2,6 @@ package dev.pergola.backup.internal.service;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -12,8 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +23,6 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import org.osgi.framework.BundleContext;
-import org.osgi.service.cm.Configuration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -62,7 +58,6 @@ import dev.pergola.backup.internal.format.BackupReader;
 import dev.pergola.backup.internal.format.BackupRefusedException;
 import dev.pergola.backup.internal.format.Manifest;
 import dev.pergola.backup.internal.format.WriteOptions;
-import dev.pergola.backup.internal.schedule.CronSchedule;
 import dev.pergola.backup.internal.store.BackupFolder;
 import dev.pergola.backup.internal.store.BackupNames;
 import dev.pergola.backup.internal.store.BackupNames.Kind;
@@ -259,40 +254,10 @@ public class Backups {
      * {@code .zip.enc}. Its checksums are checked by verify or restore, not here.
      */
     public BackupDto importFrom(InputStream body) {
-        long max = config.import_max_mb() * 1024 * 1024;
-        folder.ensure();
-        byte[] buffer = new byte[1 << 16];
-        try {
-            int first = body.readNBytes(buffer, 0, 4);
-            if (first == 0) {
-                throw PergolaException.invalid("body", "is empty: send the backup file as application/octet-stream");
-            }
-            boolean zip = first == 4 && buffer[0] == 'P' && buffer[1] == 'K' && buffer[2] == 3 && buffer[3] == 4;
-            String name = BackupNames.generate(clock.instant(), Kind.IMPORTED, !zip,
-                    n -> folder.exists(n) || operations.containsKey(n));
-            Path partial = folder.partial(name);
-            try {
-                try (OutputStream out = Files.newOutputStream(partial)) {
-                    out.write(buffer, 0, first);
-                    long total = first;
-                    for (int n; (n = body.read(buffer)) >= 0;) {
-                        total += n;
-                        if (total > max) {
-                            throw new PergolaException(PergolaException.PAYLOAD_TOO_LARGE,
-                                    "A backup to import may have at most " + config.import_max_mb() + " MB");
-                        }
-                        out.write(buffer, 0, n);
-                    }
-                }
-                folder.publish(name);
-            } finally {
-                Files.deleteIfExists(partial);
-            }
-            records.created(name, sizeOf(name), !zip, Kind.IMPORTED.label());
-            return describe(name);
-        } catch (IOException e) {
-            throw PergolaException.unavailable("Cannot store the imported backup: " + e.getMessage(), null);
-        }
+        String name = new BackupImport(folder, config.import_max_mb()).store(body, (encrypted) -> BackupNames.generate(
+                clock.instant(), Kind.IMPORTED, encrypted, n -> folder.exists(n) || operations.containsKey(n)));
+        records.created(name, sizeOf(name), BackupNames.encrypted(name), Kind.IMPORTED.label());
+        return describe(name);
     }
 
     /** Checksums, then a trial restore into a scratch H2 database and every restore check on it. */
@@ -424,56 +389,12 @@ public class Backups {
     }
 
     public BackupSchedule schedule() {
-        BackupConfig c = config;
-        Instant next = null;
-        if (c.schedule_enabled()) {
-            next = CronSchedule.parse(c.schedule_cron()).next(clock.instant()).orElse(null);
-        }
-        return new BackupSchedule(c.schedule_enabled(), c.schedule_cron(), c.keep_daily(), c.keep_weekly(),
-                c.schedule_include_uploads(), c.schedule_compression(), next);
+        return ScheduleSettings.of(config, clock.instant());
     }
 
     /** Changes the schedule (stored in the configuration {@value BackupConfig#PID}). */
     public BackupSchedule schedule(BackupSchedule change) {
-        if (change == null) {
-            return schedule();
-        }
-        if (change.cron() != null) {
-            CronSchedule.parse(change.cron());
-        }
-        if (change.keepDaily() != null && change.keepDaily() < 0 || change.keepWeekly() != null && change.keepWeekly() < 0) {
-            throw PergolaException.invalid("keep_daily", "and keep_weekly must not be negative");
-        }
-        ConfigurationAdmin cm = require(configAdmin, "configuration admin");
-        try {
-            Configuration configuration = cm.getConfiguration(BackupConfig.PID, "?");
-            Dictionary<String, Object> props = configuration.getProperties();
-            if (props == null) {
-                props = new Hashtable<>();
-            }
-            put(props, "schedule.enabled", change.enabled());
-            put(props, "schedule.cron", change.cron() == null ? null : change.cron().trim());
-            put(props, "keep.daily", change.keepDaily());
-            put(props, "keep.weekly", change.keepWeekly());
-            put(props, "schedule.include.uploads", change.includeUploads());
-            put(props, "schedule.compression", change.compression());
-            configuration.update(props);
-        } catch (IOException e) {
-            throw PergolaException.unavailable("Cannot store the schedule: " + e.getMessage(), null);
-        }
-        BackupConfig c = config;
-        return new BackupSchedule(change.enabled() != null ? change.enabled() : c.schedule_enabled(),
-                change.cron() != null ? change.cron().trim() : c.schedule_cron(),
-                change.keepDaily() != null ? change.keepDaily() : c.keep_daily(),
-                change.keepWeekly() != null ? change.keepWeekly() : c.keep_weekly(),
-                change.includeUploads() != null ? change.includeUploads() : c.schedule_include_uploads(),
-                change.compression() != null ? change.compression() : c.schedule_compression(), null);
-    }
-
-    private static void put(Dictionary<String, Object> props, String key, Object value) {
-        if (value != null) {
-            props.put(key, value);
-        }
+        return ScheduleSettings.change(require(configAdmin, "configuration admin"), config, change);
     }
 
     /** Names of the complete backups (shell completion, retention). */
