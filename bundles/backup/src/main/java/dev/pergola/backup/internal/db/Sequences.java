@@ -17,20 +17,33 @@ final class Sequences {
     /** Exact name → next value, identity/serial sequences excluded. */
     static Map<String, Long> next(Connection c, String database) throws SQLException {
         Map<String, Long> next = new LinkedHashMap<>();
-        String sql = DatabaseTables.POSTGRESQL.equals(database)
-                // pg_depend 'a' = owned by a serial column, 'i' = an identity column's: both follow their table
-                ? "SELECT s.sequencename, COALESCE(s.last_value + s.increment_by, s.start_value) FROM pg_sequences s "
-                        + "JOIN pg_class c ON c.relname = s.sequencename JOIN pg_namespace n ON n.oid = c.relnamespace "
-                        + "AND n.nspname = s.schemaname WHERE s.schemaname = current_schema() AND NOT EXISTS ("
-                        + "SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype IN ('a', 'i')) "
-                        + "ORDER BY s.sequencename"
-                // H2 keeps identity columns' generators out of this view
-                : "SELECT SEQUENCE_NAME, BASE_VALUE FROM INFORMATION_SCHEMA.SEQUENCES WHERE SEQUENCE_SCHEMA = "
-                        + "CURRENT_SCHEMA "
-                        + "ORDER BY SEQUENCE_NAME";
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        if (!DatabaseTables.POSTGRESQL.equals(database)) {
+            // H2 keeps identity columns' generators out of this view; BASE_VALUE is the next value
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT SEQUENCE_NAME, BASE_VALUE "
+                    + "FROM INFORMATION_SCHEMA.SEQUENCES WHERE SEQUENCE_SCHEMA = CURRENT_SCHEMA ORDER BY SEQUENCE_NAME")) {
+                while (rs.next()) {
+                    next.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+            return next;
+        }
+        // pg_depend 'a' = owned by a serial column, 'i' = an identity column's: both follow their table
+        Map<String, Long> increments = new LinkedHashMap<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT s.sequencename, s.increment_by "
+                + "FROM pg_sequences s JOIN pg_namespace n ON n.nspname = s.schemaname JOIN pg_class c ON "
+                + "c.relname = s.sequencename AND c.relnamespace = n.oid WHERE s.schemaname = current_schema() AND "
+                + "NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype IN ('a', 'i')) "
+                + "ORDER BY s.sequencename")) {
             while (rs.next()) {
-                next.put(rs.getString(1), rs.getLong(2));
+                increments.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        // pg_sequences shows no last value after a restart; the sequence itself says whether it was used since
+        for (Map.Entry<String, Long> e : increments.entrySet()) {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT last_value, is_called FROM "
+                    + Identifiers.quote(e.getKey()))) {
+                rs.next();
+                next.put(e.getKey(), rs.getBoolean(2) ? rs.getLong(1) + e.getValue() : rs.getLong(1));
             }
         }
         return next;

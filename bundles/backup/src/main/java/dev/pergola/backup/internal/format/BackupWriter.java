@@ -74,6 +74,9 @@ public final class BackupWriter implements Closeable {
             throws IOException, SQLException {
         TableMetadata meta = TableMetadata.of(c, table);
         String name = meta.name().toLowerCase(java.util.Locale.ROOT);
+        if (!EntryNames.isTableName(name)) {
+            throw new IOException("Table " + meta.name() + " has a name a backup cannot carry");
+        }
         String entry = "tables/" + name + ".jsonl";
         claim(entry);
         MessageDigest digest = Hex.sha256();
@@ -83,6 +86,7 @@ public final class BackupWriter implements Closeable {
         if (autoCommit) {
             c.setAutoCommit(false); // PostgreSQL only streams through a cursor inside a transaction
         }
+        boolean lazy = H2Lazy.enable(c);
         try (JsonGenerator g = Json.FACTORY.createGenerator(new DigestOutputStream(new KeepOpen(zip), digest));
              Statement s = c.createStatement(ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
             s.setFetchSize(FETCH_SIZE);
@@ -101,6 +105,9 @@ public final class BackupWriter implements Closeable {
                 }
             }
         } finally {
+            if (lazy) {
+                H2Lazy.disable(c);
+            }
             if (autoCommit) {
                 c.commit();
                 c.setAutoCommit(true);

@@ -181,11 +181,16 @@ public class PortableCopyTest {
                     + "username VARCHAR(64) NOT NULL, bio VARCHAR(2000), kind VARCHAR(10) DEFAULT 'token' NOT NULL, "
                     + "is_system BOOLEAN NOT NULL, attempts INTEGER DEFAULT 0 NOT NULL, seq BIGINT, body TEXT, "
                     + "locale VARCHAR(20) DEFAULT 'en' NOT NULL)");
+            // identity GENERATED ALWAYS still takes the backed-up ids
+            s.execute("CREATE TABLE every_type (id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
+                    + "txt TEXT, small SMALLINT, exact NUMERIC(12,3), loose NUMERIC, dbl DOUBLE PRECISION, rl REAL, "
+                    + "tz TIMESTAMP WITH TIME ZONE, d DATE, t TIME, bin BYTEA, u UUID)");
         }
         Copier.restore(file, null, pg);
         assertEquals(List.of("en", "en"), Copier.dump(pg, "zeta_users", "id").stream()
                 .map(r -> r.replaceAll(".*locale=(\\w+).*", "$1")).toList());
         assertEquals(Copier.dump(h2, "every_type", "id"), Copier.dump(pg, "every_type", "id"));
+        assertSequencesContinue(pg);
     }
 
     @Test
@@ -278,6 +283,25 @@ public class PortableCopyTest {
                     // duplicate key
                 }
             }
+        }
+    }
+
+    @Test
+    public void existingSequencesRestartAtTheBackedUpValueAndReportIt() throws Exception {
+        for (Connection c : List.of(h2(), pg())) {
+            boolean pg = "postgresql".equals(DatabaseTables.type(c));
+            createSchema(c);
+            assertEquals(Map.of("webhook_delivery_position", 1L), DatabaseTables.sequences(c));
+            DatabaseTables.restartSequences(c, Map.of("webhook_delivery_position", 500L, "new_sequence", 7L));
+            assertEquals(Map.of("webhook_delivery_position", 500L, "new_sequence", 7L), DatabaseTables.sequences(c));
+            try (Statement s = c.createStatement()) {
+                ResultSet rs = s.executeQuery(pg ? "SELECT nextval('webhook_delivery_position'), nextval('new_sequence')"
+                        : "SELECT NEXT VALUE FOR webhook_delivery_position, NEXT VALUE FOR new_sequence");
+                rs.next();
+                assertEquals(500L, rs.getLong(1));
+                assertEquals(7L, rs.getLong(2));
+            }
+            assertEquals(Map.of("webhook_delivery_position", 501L, "new_sequence", 8L), DatabaseTables.sequences(c));
         }
     }
 
