@@ -10,13 +10,15 @@ target_mb=${1:-500}
 pgbin=${PERGOLA_PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin | tail -n 1)}
 pgport=15433
 pgdata=$(mktemp -d)
+as_pg=() # PostgreSQL refuses to run as root: then the server runs as the postgres account
+if [ "$(id -u)" = 0 ]; then as_pg=(runuser -u postgres --); chown postgres "$pgdata"; fi
 export PGHOST=127.0.0.1 PGPORT=$pgport PGUSER=bench PGPASSWORD=bench
-cleanup_pg() { "$pgbin/pg_ctl" -D "$pgdata" -m fast stop >/dev/null 2>&1 || true; rm -rf "$pgdata"; }
-echo bench > "$pgdata.pw"
-"$pgbin/initdb" -D "$pgdata" -U bench --pwfile="$pgdata.pw" -A md5 >/dev/null
-rm -f "$pgdata.pw"
+cleanup_pg() { "${as_pg[@]}" "$pgbin/pg_ctl" -D "$pgdata/db" -m fast stop >/dev/null 2>&1 || true; rm -rf "$pgdata"; }
+echo bench > "$pgdata/pw"
+[ ${#as_pg[@]} -gt 0 ] && chown postgres "$pgdata/pw"
+"${as_pg[@]}" "$pgbin/initdb" -D "$pgdata/db" -U bench --pwfile="$pgdata/pw" -A md5 >/dev/null
 trap cleanup_pg EXIT
-"$pgbin/pg_ctl" -D "$pgdata" -o "-p $pgport -k $pgdata -c listen_addresses=127.0.0.1 -c fsync=off" -l "$pgdata/log" -w start >/dev/null
+"${as_pg[@]}" "$pgbin/pg_ctl" -D "$pgdata/db" -o "-p $pgport -k $pgdata -c listen_addresses=127.0.0.1 -c fsync=off" -l "$pgdata/log" -w start >/dev/null
 createdb pergola
 export PERGOLA_DB_TYPE=postgresql PERGOLA_DB_URL="jdbc:postgresql://127.0.0.1:$pgport/pergola" \
        PERGOLA_DB_USER=bench PERGOLA_DB_PASSWORD=bench PERGOLA_ADMIN_PASSWORD="bench-admin-password-1"

@@ -82,8 +82,7 @@ public class Backups {
     private final Path data;
     private final InstallationFiles files;
     private final OperationLock lock = new OperationLock();
-    private final Map<String, Progress> operations = new ConcurrentHashMap<>();
-    private final Map<String, ManifestSummary> summaries = new ConcurrentHashMap<>();
+    private final BackupStatus status = new BackupStatus();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "pergola-backup"));
     private final Clock clock = Clock.systemUTC();
     private volatile BackupConfig config;
@@ -137,32 +136,17 @@ public class Backups {
 
     /** Complete backups (newest first), then the ones being made or that failed recently. */
     public List<BackupDto> list() {
-        List<BackupDto> all = new ArrayList<>();
-        for (String name : folder.names()) {
-            all.add(describe(name));
-        }
-        operations.values().stream().filter(p -> !folder.exists(p.filename()))
-                .forEach(p -> all.add(running(p)));
-        all.sort(Comparator.comparing(BackupDto::filename).reversed());
-        return all;
+        return status.list(folder);
     }
 
     /** @throws PergolaException 422 for a bad name, 404 when there is no such backup */
     public BackupDto get(String name) {
-        Path file = folder.resolve(name);
-        Progress p = operations.get(name);
-        if (Files.isRegularFile(file)) {
-            return describe(name);
-        }
-        if (p != null) {
-            return running(p);
-        }
-        throw PergolaException.notFound("No backup " + name);
+        return status.get(folder, name);
     }
 
     /** The live progress of an operation on {@code name}, if one runs or ran recently. */
     public Optional<Progress> progress(String name) {
-        return Optional.ofNullable(operations.get(name));
+        return status.progress(name);
     }
 
     /** The file of a complete backup, for download. */
@@ -183,7 +167,7 @@ public class Backups {
         }
         Instant now = clock.instant();
         String name = BackupNames.generate(now, kind, passphrase != null,
-                n -> folder.exists(n) || operations.containsKey(n));
+                n -> folder.exists(n) || status.known(n));
         OperationLock.Held held = lock.acquire(dataSource, "create " + name);
         Progress progress = track(name, "create");
         AuditOrigin origin = audit.origin();
@@ -199,7 +183,7 @@ public class Backups {
             });
         } catch (RuntimeException e) {
             held.close();
-            operations.remove(name);
+            status.finished(name);
             throw PergolaException.unavailable("Backups are shutting down", Duration.ofSeconds(30));
         }
         return new Started(name, done);
@@ -209,10 +193,10 @@ public class Backups {
             Progress progress) {
         try {
             Manifest manifest = creator().create(name, options, uploads, source(), now, progress);
-            summaries.put(name, ManifestSummary.of(manifest));
+            status.summary(name, ManifestSummary.of(manifest));
             progress.done();
             records.created(name, Files.size(folder.resolve(name)), options.encrypted(), kind.label());
-            operations.remove(name);
+            status.finished(name);
             return describe(name);
         } catch (IOException | SQLException | RuntimeException e) {
             LOG.error("Backup {} failed", name, e);
@@ -238,14 +222,13 @@ public class Backups {
     /** @throws PergolaException 422 bad name, 404 none */
     public void delete(String name) {
         folder.existing(name);
-        if (operations.containsKey(name) && operations.get(name).status() == Progress.Status.RUNNING) {
-            throw PergolaException.conflict("The backup " + name + " is in use: " + operations.get(name).operation());
+        if (status.busy(name)) {
+            throw PergolaException.conflict("The backup " + name + " is in use");
         }
         if (!folder.delete(name)) {
             throw PergolaException.notFound("No backup " + name);
         }
-        summaries.remove(name);
-        operations.remove(name);
+        status.forget(name);
         records.deleted(name);
     }
 
@@ -255,7 +238,7 @@ public class Backups {
      */
     public BackupDto importFrom(InputStream body) {
         String name = new BackupImport(folder, config.import_max_mb()).store(body, (encrypted) -> BackupNames.generate(
-                clock.instant(), Kind.IMPORTED, encrypted, n -> folder.exists(n) || operations.containsKey(n)));
+                clock.instant(), Kind.IMPORTED, encrypted, n -> folder.exists(n) || status.known(n)));
         records.created(name, sizeOf(name), BackupNames.encrypted(name), Kind.IMPORTED.label());
         return describe(name);
     }
@@ -273,7 +256,7 @@ public class Backups {
                 Manifest manifest = checksums(file, passphrase, progress, results);
                 if (manifest != null) {
                     summary = ManifestSummary.of(manifest);
-                    summaries.put(name, summary);
+                    status.summary(name, summary);
                     List<String> newer = SchemaVersions.newerThanHere(manifest.schemaVersions(), migrations.available());
                     results.add(new CheckResult("schema-versions", newer.isEmpty(),
                             newer.isEmpty() ? "no schema is newer than this node's" : String.join("; ", newer)));
@@ -292,7 +275,7 @@ public class Backups {
                 throw e instanceof PergolaException p ? p
                         : PergolaException.unavailable("The verification could not run: " + e.getMessage(), null);
             } finally {
-                operations.remove(name);
+                status.finished(name);
             }
         }
     }
@@ -335,7 +318,7 @@ public class Backups {
                 progress.step("safety backup");
                 Instant now = clock.instant();
                 String safetyName = BackupNames.generate(now, Kind.SAFETY, false,
-                        n -> folder.exists(n) || operations.containsKey(n));
+                        n -> folder.exists(n) || status.known(n));
                 BackupDto safety = createNow(safetyName, new WriteOptions(true, null), true, Kind.SAFETY, now,
                         track(safetyName, "create"));
                 Path safetyFile = folder.resolve(safety.filename());
@@ -361,7 +344,7 @@ public class Backups {
                 throw PergolaException.unavailable("The restore failed and the previous data was put back: "
                         + e.getMessage(), null);
             } finally {
-                operations.remove(name);
+                status.finished(name);
             }
         }
     }
@@ -412,13 +395,7 @@ public class Backups {
     }
 
     private Progress track(String name, String operation) {
-        Progress existing = operations.get(name);
-        if (existing != null && existing.status() == Progress.Status.RUNNING) {
-            throw PergolaException.conflict("The backup " + name + " is busy: " + existing.operation());
-        }
-        Progress p = new Progress(name, operation, clock.instant(), this::announce);
-        operations.put(name, p);
-        return p;
+        return status.track(name, operation, clock.instant(), this::announce);
     }
 
     private void announce(Progress p) {
@@ -430,24 +407,11 @@ public class Backups {
     }
 
     private BackupDto describe(String name) {
-        Path file = folder.resolve(name);
-        Instant created = BackupNames.stamp(name).orElse(null);
-        return new BackupDto(name, BackupDto.READY, 100, null, sizeOf(name), created, BackupNames.encrypted(name),
-                BackupNames.kind(name).label(), summaries.get(name), null);
-    }
-
-    private static BackupDto running(Progress p) {
-        String status = p.status() == Progress.Status.FAILED ? BackupDto.FAILED : BackupDto.RUNNING;
-        return new BackupDto(p.filename(), status, p.percent(), p.step(), null, p.startedAt(),
-                BackupNames.encrypted(p.filename()), BackupNames.kind(p.filename()).label(), null, p.error());
+        return status.describe(folder, name);
     }
 
     private long sizeOf(String name) {
-        try {
-            return Files.size(folder.resolve(name));
-        } catch (IOException e) {
-            return 0;
-        }
+        return BackupStatus.size(folder, name);
     }
 
     private static <T> List<T> snapshot(List<T> services) {
