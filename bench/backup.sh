@@ -24,7 +24,7 @@ export PERGOLA_DB_TYPE=postgresql PERGOLA_DB_URL="jdbc:postgresql://127.0.0.1:$p
        PERGOLA_DB_USER=bench PERGOLA_DB_PASSWORD=bench PERGOLA_ADMIN_PASSWORD="bench-admin-password-1"
 export EXTRA_JAVA_OPTS="${EXTRA_JAVA_OPTS:-} -Xmx1g"
 start_distribution 18183 18103
-trap 'stop_distribution; cleanup_pg' EXIT
+trap 'stop_distribution; cleanup_pg; rm -rf "${gc_dir:-/nonexistent}"' EXIT
 base=http://127.0.0.1:18183
 pid=$(pgrep -f "karaf.base=$home" | head -n 1)
 
@@ -44,28 +44,21 @@ token=$(curl -s "$base/api/v1/auth/login" -H 'Content-Type: application/json' \
   -d "{\"username\":\"admin\",\"password\":\"$PERGOLA_ADMIN_PASSWORD\"}" | python3 -c 'import sys,json;print(json.load(sys.stdin)["data"]["access_token"])')
 auth="Authorization: Bearer $token"
 
-# peak heap used (jcmd GC.heap_info, sampled every 200 ms) while a command runs
-peak_file=$(mktemp)
-sample_heap() {
-    local peak=0
-    while :; do
-        local used
-        used=$(jcmd "$pid" GC.heap_info 2>/dev/null | sed -n 's/.*total [0-9]*K, used \([0-9]*\)K.*/\1/p' | head -n 1)
-        [ -n "$used" ] && [ "$used" -gt "$peak" ] && peak=$used && echo "$peak" > "$peak_file"
-        sleep 0.2
-    done
-}
-timed() { # label command... → prints seconds and peak heap MB
-    echo 0 > "$peak_file"
-    jcmd "$pid" GC.run >/dev/null 2>&1 || true
-    sample_heap & local sampler=$!
-    local t0 t1
+# peak heap used while a command runs: the JVM's GC log, switched to a fresh file for each operation (a sampler
+# spawning jcmd every few hundred ms would steal a core on a small machine), the largest "before" of its
+# collections, and the heap in use at the end
+gc_dir=$(mktemp -d)
+timed() { # command... → sets $secs and $heap_mb
+    local log="$gc_dir/op$RANDOM.log" t0 t1
+    jcmd "$pid" VM.log output="file=$log" what=gc >/dev/null 2>&1 || true
     t0=$(date +%s.%N)
     "$@" >/dev/null
     t1=$(date +%s.%N)
-    kill "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true
     secs=$(echo "$t1 - $t0" | bc -l)
-    heap_mb=$(( $(cat "$peak_file") / 1024 ))
+    local end
+    end=$(jcmd "$pid" GC.heap_info 2>/dev/null | sed -n 's/.*total [0-9]*K, used \([0-9]*\)K.*/\1/p' | head -n 1)
+    heap_mb=$( { sed -n 's/.* \([0-9]*\)M->[0-9]*M([0-9]*M).*/\1/p' "$log" 2>/dev/null; echo $(( ${end:-0} / 1024 )); } \
+        | sort -n | tail -n 1)
 }
 create_backup() {
     local name status
