@@ -84,8 +84,12 @@ final class BackupStatus {
                 .orElseThrow(() -> PergolaException.notFound("No backup " + name));
     }
 
+    /** A complete backup; while it is being verified or restored, that operation's progress. */
     BackupDto describe(BackupFolder folder, String name) {
-        return new BackupDto(name, BackupDto.READY, 100, null, size(folder, name), BackupNames.stamp(name).orElse(null),
+        Progress p = operations.get(name);
+        boolean busy = p != null && p.status() == Progress.Status.RUNNING;
+        return new BackupDto(name, busy ? BackupDto.RUNNING : BackupDto.READY, busy ? p.percent() : 100,
+                busy ? p.operation() + ": " + p.step() : null, size(folder, name), BackupNames.stamp(name).orElse(null),
                 BackupNames.encrypted(name), BackupNames.kind(name).label(), summaries.get(name), null);
     }
 
