@@ -31,12 +31,30 @@ final class ForeignKeyOrder {
                 }
             }
             if (next == null) {
-                next = remaining.first(); // a cycle: break it at the first name
+                next = firstOnACycle(remaining, parents); // stuck: break a cycle at its first name
             }
             remaining.remove(next);
             placed.add(next);
             order.add(next);
         }
         return order;
+    }
+
+    /** The first table by name that reaches itself through tables not placed yet (one exists when stuck). */
+    private static String firstOnACycle(TreeSet<String> remaining, Map<String, ? extends Set<String>> parents) {
+        for (String table : remaining) {
+            java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(parents.get(table));
+            Set<String> seen = new java.util.HashSet<>();
+            while (!todo.isEmpty()) {
+                String t = todo.pop();
+                if (t.equals(table)) {
+                    return table;
+                }
+                if (remaining.contains(t) && seen.add(t)) {
+                    todo.addAll(parents.get(t));
+                }
+            }
+        }
+        return remaining.first();
     }
 }

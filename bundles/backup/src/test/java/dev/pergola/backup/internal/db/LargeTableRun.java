@@ -85,6 +85,17 @@ public final class LargeTableRun {
         System.out.println(name + "_verify_mb_s=" + mbPerSecond(size, verify));
         System.out.println(name + "_restore_mb_s=" + mbPerSecond(size, t2 - t1) + " (verify + read + load)");
         System.out.println(name + "_write_rows_s=" + (long) (ROWS / ((t1 - t0) / 1e9)));
+        Path sealed = file.resolveSibling(name + ".zip.enc");
+        char[] passphrase = "large table".toCharArray();
+        long t3 = System.nanoTime();
+        Copier.backup(source, sealed, new WriteOptions(true, passphrase));
+        source.commit();
+        long t4 = System.nanoTime();
+        dev.pergola.backup.internal.format.BackupReader.verify(sealed, passphrase, n -> { });
+        long t5 = System.nanoTime();
+        System.out.println(name + "_compressed_encrypted_file_mb=" + Files.size(sealed) / (1 << 20));
+        System.out.println(name + "_compressed_encrypted_write_mb_s=" + mbPerSecond(size, t4 - t3) + " (of JSON)");
+        System.out.println(name + "_compressed_encrypted_verify_mb_s=" + mbPerSecond(size, t5 - t4) + " (of JSON)");
         System.out.println(name + "_restore_rows_s=" + (long) (ROWS / ((t2 - t1) / 1e9)));
     }
 

@@ -95,6 +95,9 @@ public class PortableCopyTest {
             s.execute("INSERT INTO alpha_sessions VALUES ('s1', 'u1', NULL), ('s2', 'u2', TIMESTAMP '2026-01-01 00:00:00')");
             s.execute("INSERT INTO beta_tokens VALUES ('h1', 's1', TIMESTAMP '2026-02-03 04:05:06.7')");
             s.execute("INSERT INTO gamma_roles VALUES ('u1', 'admin'), ('u1', 'user'), ('u2', 'user')");
+            // more rows than one multi-row INSERT takes, and not a multiple of it
+            s.execute("INSERT INTO gamma_roles SELECT 'u2', CONCAT('role-', x) FROM "
+                    + (pg ? "generate_series(1, 1234) AS g(x)" : "SYSTEM_RANGE(1, 1234) AS g(x)"));
             s.execute("INSERT INTO every_type (txt, small, exact, loose, dbl, rl, tz, d, t, bin, u) VALUES ("
                     + "'long text\nwith lines', -32768, 123456789.125, 3.14159265358979323846264338327950288, "
                     + "1.0E-300, 3.25, TIMESTAMP WITH TIME ZONE '2026-11-30 03:15:00.5+02:00', DATE '2026-02-28', "
@@ -143,6 +146,7 @@ public class PortableCopyTest {
         Map<String, Long> loaded = Copier.restore(file, options.passphrase(), target);
         assertEquals(Long.valueOf(2), loaded.get("zeta_users"));
         assertEquals(Long.valueOf(3), loaded.get("every_type"));
+        assertEquals(Long.valueOf(1237), loaded.get("gamma_roles"));
     }
 
     @Test
