@@ -27,10 +27,22 @@ public final class TestDatabase {
     public final DataSource dataSource;
 
     public TestDatabase(String type, PostgresServer postgres) throws Exception {
+        this(type, type.equals("h2") ? "jdbc:h2:mem:" + name() + ";DB_CLOSE_DELAY=-1" : postgres.createDatabase(name()));
+    }
+
+    /** An H2 database in files under {@code folder}, as the distribution runs it. */
+    public static TestDatabase h2File(java.nio.file.Path folder) throws Exception {
+        return new TestDatabase("h2", "jdbc:h2:file:" + folder.resolve("webhooks").toAbsolutePath());
+    }
+
+    private static String name() {
+        return "w" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+
+    private TestDatabase(String type, String url) throws Exception {
         this.type = type;
-        String db = "w" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         boolean h2 = type.equals("h2");
-        url = h2 ? "jdbc:h2:mem:" + db + ";DB_CLOSE_DELAY=-1" : postgres.createDatabase(db);
+        this.url = url;
         user = h2 ? "sa" : PostgresServer.USER;
         password = h2 ? "" : PostgresServer.PASSWORD;
         if (h2) {

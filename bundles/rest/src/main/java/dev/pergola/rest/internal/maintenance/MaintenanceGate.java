@@ -40,9 +40,12 @@ public class MaintenanceGate implements ContainerRequestFilter {
     public static final String NAME = "pergola.maintenance-gate";
     static final long RETRY_AFTER_SECONDS = 30;
     private static final Logger LOG = LoggerFactory.getLogger(MaintenanceGate.class);
-    /** Paths below {@code /api} served during maintenance, besides everything under {@code health}. */
+    /**
+     * Paths below {@code /api} served during maintenance, besides everything under {@code health}: status, and
+     * signing in and out, by token or by browser session (the web UI's {@code v1/auth/session}).
+     */
     private static final Set<String> ALWAYS_SERVED = Set.of("v1/status", "v1/auth/login", "v1/auth/refresh",
-            "v1/auth/logout", "v1/auth/me");
+            "v1/auth/logout", "v1/auth/me", "v1/auth/session");
 
     private final Maintenance maintenance;
 

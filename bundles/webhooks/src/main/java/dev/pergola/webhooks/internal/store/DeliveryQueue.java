@@ -169,11 +169,16 @@ public class DeliveryQueue {
     }
 
     private List<Claim> claimIn(Connection c, int limit, Instant now, Duration lease) throws SQLException {
-        // the heads: each subscription's waiting row with the lowest position, found in one pass (GROUP BY)
+        // the heads: each subscription's waiting row with the lowest position, found in one pass (GROUP BY).
+        // The subquery takes this claim's token (a UUID, never a webhook id: it excludes nothing) so that H2 never
+        // reuses its result: H2 keeps the result of a subquery without parameters until a table it reads is
+        // modified, and counts a commit as a modification before the committed rows are visible; heads read in that
+        // window stayed cached, and the subscription's next delivery was never claimed until some unrelated write
+        // (the stall of issue 10). A correlated NOT EXISTS avoids the cache too but is ~10x slower on H2.
         String sql = "SELECT d.id, d.webhook_id, d.event_id, d.event_type, d.payload, d.attempts, w.url, w.secret"
                 + " FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id"
                 + " WHERE d.position IN (SELECT MIN(e.position) FROM webhook_deliveries e WHERE e.status IN " + WAITING
-                + "   GROUP BY e.webhook_id)"
+                + "   AND e.webhook_id <> ? GROUP BY e.webhook_id)"
                 + " AND d.status IN " + WAITING + " AND w.active = TRUE AND d.next_attempt_at <= ?"
                 + " AND (d.claimed_until IS NULL OR d.claimed_until < ?)"
                 + " ORDER BY d.next_attempt_at, d.position LIMIT ?"
@@ -182,9 +187,10 @@ public class DeliveryQueue {
         String token = UUID.randomUUID().toString();
         try (PreparedStatement s = c.prepareStatement(sql)) {
             Timestamp at = Timestamp.from(now);
-            s.setTimestamp(1, at);
+            s.setString(1, token);
             s.setTimestamp(2, at);
-            s.setInt(3, limit);
+            s.setTimestamp(3, at);
+            s.setInt(4, limit);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     claims.add(new Claim(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
