@@ -208,7 +208,9 @@ public class PluginsIT {
         assertEquals(200, post("/api/v1/plugins/failing/disable").status());
         assertEquals(204, send("DELETE", "/api/v1/plugins/failing?purge=true", null, BodyPublishers.noBody()).status());
         assertEquals(204, send("DELETE", "/api/v1/plugins/notes", null, BodyPublishers.noBody()).status());
-        assertEquals("UP", http.get("/api/health", "Authorization", admin).json().path("status").asText());
+        // the plugins check is back UP (the node as a whole may WARN for other reasons: no SMTP server configured)
+        Http.Reply healed = http.get("/api/health", "Authorization", admin);
+        assertEquals(healed.body(), "UP", healed.json().path("checks").path("plugins").path("status").asText());
         assertEquals("no core bundle restarted: " + coreBundleEvents, List.of(), coreBundleEvents);
         awaitEvent("FAILED failing");
     }

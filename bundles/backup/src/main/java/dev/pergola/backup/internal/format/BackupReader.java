@@ -84,6 +84,7 @@ public final class BackupReader {
                 throw ManifestJson.corrupt("The backup has no manifest.json");
             }
             compare(manifest, digests, counted);
+            ZipTrailer.checkSeal(tail);
             return manifest;
         } catch (RefusedIOException e) {
             throw e.refusal();

@@ -57,7 +57,8 @@ public final class BackupWriter implements Closeable {
             target = new EncryptingOutputStream(new BufferedOutputStream(out, 1 << 16),
                     StreamEncryption.create(options.passphrase()));
         }
-        zip = new ZipOutputStream(new BufferedOutputStream(target, 1 << 16));
+        zip = new ZipOutputStream(new BufferedOutputStream(new FileSeal.Sealing(target), 1 << 16));
+        zip.setComment(FileSeal.PLACEHOLDER); // replaced by the file's SHA-256 as the ZIP is closed
         // level 0 = deflate "stored" blocks: streamable without knowing sizes up front, like STORED would need
         zip.setLevel(options.compress() ? Deflater.BEST_SPEED : Deflater.NO_COMPRESSION);
     }

@@ -3,6 +3,7 @@ package dev.pergola.backup.internal.format;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.security.MessageDigest;
 
 /**
  * Counts the bytes that pass and keeps the last {@link #KEEP} of them: the ZIP reader never looks at the central
@@ -12,6 +13,9 @@ final class TailInputStream extends FilterInputStream {
     static final int KEEP = 4 << 20;
     private final byte[] ring = new byte[KEEP];
     private long total;
+    /** SHA-256 of the bytes before the last {@link FileSeal#TAIL} (the ZIP's end record and its comment). */
+    private final MessageDigest sealed = Hex.sha256();
+    private long digested;
 
     TailInputStream(InputStream in) {
         super(in);
@@ -22,6 +26,7 @@ final class TailInputStream extends FilterInputStream {
         int b = in.read();
         if (b >= 0) {
             ring[(int) (total++ % KEEP)] = (byte) b;
+            digestUpToTail();
         }
         return b;
     }
@@ -31,12 +36,28 @@ final class TailInputStream extends FilterInputStream {
         int n = in.read(b, off, len);
         for (int i = 0; i < n; ) {
             int at = (int) (total % KEEP);
-            int chunk = Math.min(n - i, KEEP - at);
+            int chunk = Math.min(Math.min(n - i, KEEP - at), 1 << 16);
             System.arraycopy(b, off + i, ring, at, chunk);
             total += chunk;
             i += chunk;
+            digestUpToTail(); // still in the ring: it keeps far more than a chunk and the tail
         }
         return n;
+    }
+
+    private void digestUpToTail() {
+        long upTo = total - FileSeal.TAIL;
+        while (digested < upTo) {
+            int at = (int) (digested % KEEP);
+            int n = (int) Math.min(upTo - digested, KEEP - at);
+            sealed.update(ring, at, n);
+            digested += n;
+        }
+    }
+
+    /** Hex SHA-256 of every byte read except the last {@link FileSeal#TAIL}; call once, after {@link #drain}. */
+    String sealHex() {
+        return Hex.of(sealed);
     }
 
     @Override

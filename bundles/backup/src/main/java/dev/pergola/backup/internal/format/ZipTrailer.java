@@ -24,28 +24,31 @@ final class ZipTrailer {
     static void check(TailInputStream tail, List<ZipEntry> entries) throws BackupRefusedException {
         long total = tail.total();
         int kept = tail.kept();
-        if (kept < 22) {
+        if (kept < FileSeal.TAIL) {
             throw refuse(BackupRefusedException.TRUNCATED, "the ZIP end record is missing");
         }
-        ByteBuffer end = le(tail.last(22));
-        if (end.getInt(0) != EOCD || end.getShort(20) != 0) {
+        ByteBuffer end = le(tail.last(FileSeal.TAIL));
+        if (end.getInt(0) != EOCD || (end.getShort(20) & 0xffff) != FileSeal.COMMENT_LENGTH) {
             throw refuse(BackupRefusedException.TRUNCATED, "the ZIP end record is missing");
+        }
+        if (end.getShort(4) != 0 || end.getShort(6) != 0 || end.getShort(8) != end.getShort(10)) {
+            throw refuse(BackupRefusedException.CORRUPT, "the ZIP end record is damaged (disk numbers or counts)");
         }
         long count = end.getShort(10) & 0xffff;
         long cdSize = end.getInt(12) & 0xffffffffL;
         long cdOffset = end.getInt(16) & 0xffffffffL;
-        long cdEnd = total - 22;
+        long cdEnd = total - FileSeal.TAIL;
         if (count == 0xffff || cdSize == 0xffffffffL || cdOffset == 0xffffffffL) {
-            if (kept < 22 + 20 + 56) {
+            if (kept < FileSeal.TAIL + 20 + 56) {
                 throw refuse(BackupRefusedException.CORRUPT, "the ZIP64 end records are missing");
             }
-            ByteBuffer locator = le(tail.last(42));
+            ByteBuffer locator = le(tail.last(FileSeal.TAIL + 20));
             if (locator.getInt(0) != ZIP64_LOCATOR) {
                 throw refuse(BackupRefusedException.CORRUPT, "the ZIP64 end locator is missing");
             }
             long zip64At = locator.getLong(8);
-            cdEnd = total - 22 - 20 - 56;
-            ByteBuffer zip64 = le(tail.last(22 + 20 + 56));
+            cdEnd = total - FileSeal.TAIL - 20 - 56;
+            ByteBuffer zip64 = le(tail.last(FileSeal.TAIL + 20 + 56));
             if (zip64.getInt(0) != ZIP64_EOCD || zip64At != cdEnd) {
                 throw refuse(BackupRefusedException.CORRUPT, "the ZIP64 end record is damaged");
             }
@@ -59,6 +62,19 @@ final class ZipTrailer {
         }
         if (total - cdOffset <= kept) {
             checkRecords(le(tail.last((int) (total - cdOffset))), (int) cdSize, entries);
+        }
+    }
+
+    /**
+     * The ZIP comment holds the SHA-256 of every byte before the end record ({@link FileSeal}): anything changed that
+     * the other checks do not read (header fields, padding) is refused here. Call after {@link #check}.
+     */
+    static void checkSeal(TailInputStream tail) throws BackupRefusedException {
+        byte[] last = tail.last(FileSeal.TAIL);
+        byte[] comment = java.util.Arrays.copyOfRange(last, 22, FileSeal.TAIL);
+        if (!java.util.Arrays.equals(comment, FileSeal.comment(tail.sealHex()))) {
+            throw new BackupRefusedException(BackupRefusedException.CORRUPT,
+                    "The backup was changed: its whole-file SHA-256 (the ZIP comment) does not match its bytes");
         }
     }
 

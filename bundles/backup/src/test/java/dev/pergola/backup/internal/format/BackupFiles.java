@@ -57,7 +57,9 @@ final class BackupFiles {
     static void rewrite(Path from, Path to, Function<Map.Entry<String, byte[]>, byte[]> change, List<String> extraBeforeManifest)
             throws IOException {
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(from));
-             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(to))) {
+             ZipOutputStream out = new ZipOutputStream(new FileSeal.Sealing(Files.newOutputStream(to)))) {
+            // sealed like the writer does, so only the change under test makes it invalid
+            out.setComment(FileSeal.PLACEHOLDER);
             List<ZipEntry> seen = new ArrayList<>();
             for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
                 seen.add(e);
