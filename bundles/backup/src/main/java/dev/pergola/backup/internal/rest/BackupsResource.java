@@ -131,13 +131,22 @@ public class BackupsResource {
         return ApiResponse.of(backups.schedule(change));
     }
 
-    /** The body is the backup file itself; it is stored under a generated name. */
+    /**
+     * The body is the backup file itself; it is stored under a generated name. Any content type reaches the method
+     * (so a caller without the permission is told so first, not 415); only a backup's are accepted.
+     */
     @POST
     @javax.ws.rs.Path("import")
-    @Consumes({MediaType.APPLICATION_OCTET_STREAM, "application/zip"})
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed(MANAGE)
     @MaxBodySize(IMPORT_CEILING)
-    public Response importBackup(InputStream body) {
+    public Response importBackup(@javax.ws.rs.HeaderParam(javax.ws.rs.core.HttpHeaders.CONTENT_TYPE) String contentType,
+            InputStream body) {
+        String type = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(java.util.Locale.ROOT);
+        if (!type.equals(MediaType.APPLICATION_OCTET_STREAM) && !type.equals("application/zip")) {
+            throw new dev.pergola.api.rest.ApiException(dev.pergola.api.rest.ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                    "Send the backup file as application/octet-stream (or application/zip)");
+        }
         return Response.status(Response.Status.CREATED).entity(ApiResponse.of(backups.importFrom(body))).build();
     }
 
