@@ -20,6 +20,8 @@ public final class EventCatalogue {
     private static final String PLUGINS = Permissions.view("plugins");
     private static final String AUDIT = Permissions.view("audit");
     private static final String WEBHOOKS = Permissions.view("webhooks");
+    private static final String TASKS = Permissions.view("tasks");
+    private static final String MONITORING = Permissions.view("monitoring");
 
     public static final List<EventType> CORE = List.of(
             new EventType(USER_CREATED, "An account was created (by an administrator, self-registration or first boot).", USERS),
@@ -89,7 +91,34 @@ public final class EventCatalogue {
                     Map.of("email_id", "the queued message", "category", "what kind of mail", "attempts", "tries it took")),
             new EventType(EMAIL_FAILED, "An email was given up after its last attempt.", Permissions.view("email"),
                     Map.of("email_id", "the queued message", "category", "what kind of mail", "error", "the last SMTP error")),
-            new EventType(TASK_COMPLETED, "A scheduled or background task finished.", Permissions.view("tasks")));
+            new EventType(TASK_COMPLETED, "A task's run succeeded (frequent housekeeping: live streams only).", TASKS,
+                    Map.of("task_id", "the task", "job_id", "the job it runs", "run_id", "the run",
+                            "trigger", "schedule or manual", "duration_ms", "how long it took", "result", "its summary")),
+            new EventType(TASK_FAILED, "A task's run failed.", TASKS,
+                    Map.of("task_id", "the task", "job_id", "the job it runs", "run_id", "the run",
+                            "trigger", "schedule or manual", "error", "why", "failure_count", "failures so far")),
+            new EventType(TASK_CREATED, "An administrator added a task.", TASKS, Map.of("task_id", "the task", "job_id", "its job")),
+            new EventType(TASK_UPDATED, "A task's schedule or parameters changed.", TASKS, Map.of("task_id", "the task")),
+            new EventType(TASK_DELETED, "An added task was removed.", TASKS, Map.of("task_id", "the task")),
+            new EventType(TASK_PAUSED, "A task was paused.", TASKS, Map.of("task_id", "the task")),
+            new EventType(TASK_RESUMED, "A paused task was resumed.", TASKS, Map.of("task_id", "the task")),
+            new EventType(ALERT_TRIGGERED, "An alert rule's condition held for its duration: an alert fired.", MONITORING,
+                    Map.of("alert_id", "the alert", "rule_id", "its rule", "rule_name", "the rule's name",
+                            "severity", "critical, warning or info", "metric", "what was measured",
+                            "value", "the value seen", "condition", "e.g. >", "threshold", "the threshold")),
+            new EventType(ALERT_ACKNOWLEDGED, "Someone acknowledged a firing alert (no more reminders).", MONITORING,
+                    Map.of("alert_id", "the alert", "rule_id", "its rule", "rule_name", "the rule's name")),
+            new EventType(ALERT_RESOLVED, "An alert's condition no longer holds.", MONITORING,
+                    Map.of("alert_id", "the alert", "rule_id", "its rule", "rule_name", "the rule's name",
+                            "value", "the value seen")),
+            new EventType(ALERT_RULE_CREATED, "An alert rule was created.", MONITORING, Map.of("rule_id", "the rule")),
+            new EventType(ALERT_RULE_UPDATED, "An alert rule was changed.", MONITORING, Map.of("rule_id", "the rule")),
+            new EventType(ALERT_RULE_DELETED, "An alert rule was deleted.", MONITORING, Map.of("rule_id", "the rule")),
+            new EventType(LOGS_CLEARED, "Stored log entries older than a date were deleted.", Permissions.view("logs"),
+                    Map.of("older_than", "the date", "deleted_count", "how many")),
+            new EventType(LOG_LEVEL_CHANGED, "A logger's level was changed at run time.", Permissions.view("logs"),
+                    Map.of("logger", "the logger (ROOT for the root logger)", "level", "the new level",
+                            "previous", "the level before")));
 
     private EventCatalogue() {
     }

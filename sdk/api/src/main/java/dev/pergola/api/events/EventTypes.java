@@ -76,6 +76,34 @@ public final class EventTypes {
     /** @since 1.1 */
     public static final String EMAIL_FAILED = "email.failed";
     public static final String TASK_COMPLETED = "task.completed";
+    /** @since 1.2 */
+    public static final String TASK_FAILED = "task.failed";
+    /** @since 1.2 */
+    public static final String TASK_CREATED = "task.created";
+    /** @since 1.2 */
+    public static final String TASK_UPDATED = "task.updated";
+    /** @since 1.2 */
+    public static final String TASK_DELETED = "task.deleted";
+    /** @since 1.2 */
+    public static final String TASK_PAUSED = "task.paused";
+    /** @since 1.2 */
+    public static final String TASK_RESUMED = "task.resumed";
+    /** @since 1.2 */
+    public static final String ALERT_TRIGGERED = "alert.triggered";
+    /** @since 1.2 */
+    public static final String ALERT_ACKNOWLEDGED = "alert.acknowledged";
+    /** @since 1.2 */
+    public static final String ALERT_RESOLVED = "alert.resolved";
+    /** @since 1.2 */
+    public static final String ALERT_RULE_CREATED = "alert_rule.created";
+    /** @since 1.2 */
+    public static final String ALERT_RULE_UPDATED = "alert_rule.updated";
+    /** @since 1.2 */
+    public static final String ALERT_RULE_DELETED = "alert_rule.deleted";
+    /** @since 1.2 */
+    public static final String LOGS_CLEARED = "logs.cleared";
+    /** @since 1.2 */
+    public static final String LOG_LEVEL_CHANGED = "log.level_changed";
 
     private EventTypes() {
     }

@@ -8,7 +8,7 @@
  * <p>Plugins post their own events by recording them in the audit trail, and describe them with an
  * {@link dev.pergola.api.events.EventTypeProvider} service so they appear at {@code /api/v1/events/types}.
  */
-@Version("1.1.0")
+@Version("1.2.0")
 @Export
 package dev.pergola.api.events;
 

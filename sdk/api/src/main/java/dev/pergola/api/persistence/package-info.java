@@ -1,5 +1,5 @@
 /** Database access conventions: the shared DataSource, per-bundle schema migrations and database facts. */
-@Version("1.1.0")
+@Version("1.2.0")
 @Export
 package dev.pergola.api.persistence;
 

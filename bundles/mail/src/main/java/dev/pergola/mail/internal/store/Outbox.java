@@ -1,5 +1,6 @@
 package dev.pergola.mail.internal.store;
 
+import dev.pergola.api.persistence.JdbcTransactions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -245,8 +246,8 @@ public class Outbox {
         return error == null ? null : error.length() > 2000 ? error.substring(0, 2000) : error;
     }
 
-    <T> T run(Transactions.Work<T> work) {
-        return Transactions.run(dataSource, work);
+    <T> T run(JdbcTransactions.Work<T> work) {
+        return JdbcTransactions.run(dataSource, "mail outbox", work);
     }
 
     public DataSource dataSource() {

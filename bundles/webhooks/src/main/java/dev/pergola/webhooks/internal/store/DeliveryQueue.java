@@ -1,5 +1,6 @@
 package dev.pergola.webhooks.internal.store;
 
+import dev.pergola.api.persistence.JdbcTransactions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -327,7 +328,7 @@ public class DeliveryQueue {
         }
     }
 
-    private <T> T inTransaction(Transactions.Work<T> work) {
-        return Transactions.run(dataSource, work);
+    private <T> T inTransaction(JdbcTransactions.Work<T> work) {
+        return JdbcTransactions.run(dataSource, "webhook queue", work);
     }
 }
