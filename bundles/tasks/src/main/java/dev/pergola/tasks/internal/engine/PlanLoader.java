@@ -48,11 +48,12 @@ final class PlanLoader {
             }
             Schedule schedule = schedule(row, job);
             Plan plan = current.get(row.id());
-            if (plan == null || plan.job != job) {
+            if (plan == null || plan.job.job() != job.job()) {
                 plan = new Plan(job, row, schedule, first(schedule, row, now));
             } else {
                 boolean changed = !schedule.toString().equals(plan.schedule.toString())
                         || plan.row.paused() != row.paused();
+                plan.job = job;
                 plan.row = row;
                 plan.schedule = schedule;
                 if (changed && plan.current == null) {
