@@ -53,6 +53,8 @@ import dev.pergola.tasks.internal.store.TaskStore;
 @Designate(ocd = TasksConfig.class)
 public class TaskEngine {
     private static final Logger LOG = LoggerFactory.getLogger(TaskEngine.class);
+    /** What a job id looks like (the tasks table holds 100 characters). */
+    static final java.util.regex.Pattern JOB_ID = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9_.-]{0,99}");
 
     private final Clock clock = Clock.systemUTC();
     private final Map<String, JobEntry> jobs = new ConcurrentHashMap<>();
@@ -114,8 +116,9 @@ public class TaskEngine {
     }
 
     void addJob(JobEntry entry) {
-        if (entry.id() == null || entry.id().isBlank()) {
-            LOG.error("Job service {} from {} has no pergola.job.id; ignored", entry.serviceId(), entry.bundle());
+        if (entry.id() == null || !JOB_ID.matcher(entry.id()).matches()) {
+            LOG.error("Job service {} from {} has no valid pergola.job.id ('{}': dotted, lower case, at most 100"
+                    + " characters); ignored", entry.serviceId(), entry.bundle(), entry.id());
             return;
         }
         JobEntry previous = jobs.putIfAbsent(entry.id(), entry);
