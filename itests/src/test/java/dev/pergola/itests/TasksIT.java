@@ -33,6 +33,7 @@ public class TasksIT {
         node.start();
         admin = node.admin();
         upload("pergola-fixture-jobs.jar");
+        await(() -> node.http.get("/api/v1/tasks/jobs.count", "Authorization", admin).status() == 200);
     }
 
     @After

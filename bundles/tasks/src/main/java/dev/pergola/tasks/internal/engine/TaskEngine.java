@@ -286,6 +286,13 @@ public class TaskEngine {
         refresh(clock.instant());
     }
 
+    /** Re-reads the table now if a job came or went since the last read (so a new job's task is listed at once). */
+    public void refreshIfChanged() {
+        if (dirty) {
+            refresh(clock.instant());
+        }
+    }
+
     public Optional<JobEntry> job(String id) {
         return Optional.ofNullable(jobs.get(id));
     }

@@ -50,6 +50,7 @@ public class Tasks {
     }
 
     public List<TaskDto> list() {
+        engine.refreshIfChanged();
         List<TaskDto> all = new ArrayList<>();
         for (TaskRow row : store.all()) {
             all.add(view(row));
@@ -184,6 +185,7 @@ public class Tasks {
     }
 
     private TaskRow row(String id) {
+        engine.refreshIfChanged();
         return store.find(id).orElseThrow(() -> PergolaException.notFound("No task " + id));
     }
 
