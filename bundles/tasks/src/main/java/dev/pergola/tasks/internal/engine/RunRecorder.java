@@ -67,15 +67,18 @@ final class RunRecorder {
     void ended(RunRow run, JobEntry job, String taskName, Instant next) {
         boolean failed = RunRow.FAILURE.equals(run.status());
         boolean audited = failed || job.auditCompletions();
-        AuditEntry entry = entry(run, job, taskName, failed);
-        tasks.tx(c -> {
+        AuditEntry entry = tasks.tx(c -> {
             runs.update(c, run);
             tasks.finished(c, run, next);
             runs.prune(c, run.taskId(), historySize);
-            if (audited) {
-                audit.record(c, entry);
+            AuditEntry e = entry(run, job, taskName, failed);
+            if (failed) {
+                e = e.withDetail("failure_count", tasks.find(c, run.taskId()).map(t -> t.failureCount()).orElse(null));
             }
-            return null;
+            if (audited) {
+                audit.record(c, e);
+            }
+            return e;
         });
         if (!audited) {
             postLive(run, entry);
@@ -86,7 +89,8 @@ final class RunRecorder {
     private static AuditEntry entry(RunRow run, JobEntry job, String taskName, boolean failed) {
         AuditEntry e = AuditEntry.of(failed ? EventTypes.TASK_FAILED : EventTypes.TASK_COMPLETED)
                 .withTarget("task", run.taskId(), taskName)
-                .withDetail("job_id", job.id()).withDetail("run_id", run.id()).withDetail("trigger", run.trigger())
+                .withDetail("task_id", run.taskId()).withDetail("job_id", job.id()).withDetail("run_id", run.id())
+                .withDetail("trigger", run.trigger())
                 .withDetail("node", run.node()).withDetail("duration_ms", run.durationMs())
                 .withDetail("result", run.result()).withDetail("error", run.error());
         return failed ? e.withOutcome(Outcome.FAILED) : e;

@@ -72,13 +72,28 @@ final class TaskRunner {
         }
     }
 
-    /** On a shared database: another node started this task at or after the slot (or paused it) meanwhile. */
+    /**
+     * On a shared database: another node started this slot (or paused the task) meanwhile, or — for an interval — ran
+     * it less than an interval ago.
+     */
     private boolean takenElsewhere(Plan plan, Instant due) {
         if (!postgres) {
             return false;
         }
         TaskRow row = tasks.find(plan.row.id()).orElse(null);
-        return row == null || row.paused() || row.lastRunAt() != null && !row.lastRunAt().isBefore(due);
+        if (row == null || row.paused()) {
+            return true;
+        }
+        if (row.lastRunAt() == null) {
+            return false;
+        }
+        if (!row.lastRunAt().isBefore(due)) {
+            return true;
+        }
+        // an interval counts from the last run on any node
+        Instant dueAfterLastRun = plan.schedule.cron() == null
+                ? plan.schedule.next(due, Plan.lastEnd(row)).orElse(due) : due;
+        return dueAfterLastRun.isAfter(clock.instant());
     }
 
     private void execute(Plan plan, RunContext context, RunRow queued, boolean queuedBefore) {

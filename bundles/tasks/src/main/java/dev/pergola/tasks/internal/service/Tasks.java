@@ -167,7 +167,8 @@ public class Tasks {
     }
 
     private static AuditEntry entry(String action, TaskRow row) {
-        return AuditEntry.of(action).withTarget("task", row.id(), row.name()).withDetail("job_id", row.jobId());
+        return AuditEntry.of(action).withTarget("task", row.id(), row.name()).withDetail("task_id", row.id())
+                .withDetail("job_id", row.jobId());
     }
 
     private static Schedule schedule(String cron, Long interval) {
