@@ -53,7 +53,7 @@ public class MetricsIT {
     @Inject
     private BundleContext context;
 
-    @Inject
+    /** The current MetricValues (looked up per test: one test restarts the metrics bundle). */
     private MetricValues values;
 
     private Http http;
@@ -65,9 +65,21 @@ public class MetricsIT {
     }
 
     @Before
-    public void setUp() {
+    public void setUp() throws Exception {
         http = new Http(Integer.getInteger(PergolaExam.HTTP_PORT));
         assertEquals(200, http.await("/api/health/ready", Duration.ofSeconds(60)).status());
+        values = currentValues();
+    }
+
+    private MetricValues currentValues() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        ServiceReference<MetricValues> ref = context.getServiceReference(MetricValues.class);
+        while (ref == null && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            ref = context.getServiceReference(MetricValues.class);
+        }
+        assertNotNull("MetricValues is registered", ref);
+        return context.getService(ref);
     }
 
     @Test
@@ -139,6 +151,67 @@ public class MetricsIT {
                 + "status=\"404\",}"));
         assertEquals(before + 3, values.value("pergola.requests", Statistic.VALUE, notesOk).getAsDouble(), 0);
         promtool(text);
+    }
+
+    @Test
+    public void gaugesOfTheOwningBundlesAndEventCountersAreThere() throws Exception {
+        Admin.login(http);
+        // events reach Event Admin after their audit record is sealed: asynchronously
+        awaitAtLeast("pergola.logins", Map.of("outcome", "success"), 1);
+        awaitAtLeast("pergola.events", Map.of("type", "auth.login"), 1);
+        assertTrue(values.value("pergola.sessions.active", Statistic.VALUE, Map.of()).getAsDouble() >= 1);
+        assertTrue(java.lang.management.ManagementFactory.getPlatformMBeanServer().queryNames(
+                new javax.management.ObjectName("org.apache.commons.pool2:*"), null).toString(),
+                values.value("pergola.db.pool.max", Statistic.VALUE, Map.of()).orElse(0) > 0);
+        assertTrue(values.value("pergola.db.pool.active", Statistic.VALUE, Map.of()).isPresent());
+        assertTrue(values.value("pergola.mail.queue", Statistic.VALUE, Map.of("status", "pending")).isPresent());
+        assertTrue(values.value("pergola.webhooks.queue", Statistic.VALUE, Map.of("status", "failed")).isPresent());
+        assertTrue(values.value("pergola.plugins", Statistic.VALUE, Map.of("state", "failed")).isPresent());
+    }
+
+    private void awaitAtLeast(String name, Map<String, String> tags, double least) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (values.value(name, Statistic.VALUE, tags).orElse(0) < least && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertTrue(name + " " + tags + " >= " + least, values.value(name, Statistic.VALUE, tags).orElse(0) >= least);
+    }
+
+    /** The gauges' owners need Meters only in their gauge component: stopping metrics stops nothing else. */
+    @Test
+    public void aStoppedMetricsBundleStopsNoOtherCapability() throws Exception {
+        org.osgi.framework.Bundle metrics = java.util.Arrays.stream(context.getBundles())
+                .filter(b -> b.getSymbolicName().equals("dev.pergola.metrics")).findFirst().orElseThrow();
+        metrics.stop(org.osgi.framework.Bundle.STOP_TRANSIENT);
+        try {
+            assertEquals(404, http.get("/metrics").status());
+            String admin = "Bearer " + Admin.login(http);
+            assertEquals(200, http.get("/api/v1/status", "Authorization", admin).status());
+            assertEquals(200, http.get("/api/v1/users", "Authorization", admin).status());
+            // health reports the stopped core bundle (DOWN: it is one), and among components only the gauges wait
+            com.fasterxml.jackson.databind.JsonNode checks = http.get("/api/health", "Authorization", admin).json()
+                    .path("checks");
+            for (com.fasterxml.jackson.databind.JsonNode problem : checks.path("components").path("details")
+                    .path("problems")) {
+                assertTrue(problem.asText(), problem.asText().endsWith("Gauges waits for meters")
+                        || problem.asText().endsWith("Gauge waits for meters"));
+            }
+            assertEquals(checks.toString(), "UP", checks.path("database").path("status").asText());
+            assertEquals(checks.toString(), "UP", checks.path("identity").path("status").asText());
+        } finally {
+            metrics.start(org.osgi.framework.Bundle.START_TRANSIENT);
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (http.get("/metrics").status() == 404 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertEquals(401, http.get("/metrics").status());
+        MetricValues after = currentValues();
+        while (after.value("pergola.sessions.active", Statistic.VALUE, Map.of()).isEmpty()
+                && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertTrue("the gauge came back", after.value("pergola.sessions.active", Statistic.VALUE, Map.of()).isPresent());
     }
 
     /** The count of the {@code le="+Inf"} bucket of the route's duration histogram. */
