@@ -151,6 +151,14 @@ public class MetricsIT {
                 + "status=\"404\",}"));
         assertEquals(before + 3, values.value("pergola.requests", Statistic.VALUE, notesOk).getAsDouble(), 0);
         promtool(text);
+
+        // the notes plugin's own meter, counted from its committed events
+        Http.Reply note = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/notes"))
+                .header("Content-Type", "application/json").POST(BodyPublishers.ofString("{\"title\":\"metered "
+                        + UUID.randomUUID() + "\",\"body\":\"x\"}")), "Authorization", admin);
+        assertEquals(note.body(), 201, note.status());
+        awaitAtLeast("notes.changes", Map.of("change", "created"), 1);
+        assertTrue(http.get("/metrics", "Authorization", admin).body().contains("notes_changes_total{change=\"created\",}"));
     }
 
     @Test
