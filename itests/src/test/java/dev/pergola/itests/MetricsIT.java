@@ -177,6 +177,15 @@ public class MetricsIT {
         assertTrue(values.value("pergola.plugins", Statistic.VALUE, Map.of("state", "failed")).isPresent());
     }
 
+    @Test
+    public void theShellShowsMetersAndFailsOnAFilterThatMatchesNothing() throws Exception {
+        javax.security.auth.Subject operator = KarafShell.jaasLogin("admin", Admin.password());
+        String shown = KarafShell.runAs(context, operator, "metrics:show jvm.threads");
+        assertTrue(shown, shown.contains("jvm.threads.live") && shown.contains("series"));
+        String none = KarafShell.runAs(context, operator, "metrics:show no.such.meter");
+        assertTrue(none, none.startsWith("FAILED") && none.contains("No meter name contains"));
+    }
+
     private void awaitAtLeast(String name, Map<String, String> tags, double least) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (values.value(name, Statistic.VALUE, tags).orElse(0) < least && System.nanoTime() < deadline) {
