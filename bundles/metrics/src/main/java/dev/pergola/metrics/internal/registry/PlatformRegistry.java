@@ -53,6 +53,11 @@ public final class PlatformRegistry {
         return registry.scrape();
     }
 
+    /** The same text, streamed (a scrape with hundreds of routes is never held twice in memory). */
+    public void scrape(java.io.Writer out) throws java.io.IOException {
+        registry.scrape(out);
+    }
+
     /**
      * Registers (or finds) the meter of {@code key} for a holder that did not hold it yet ({@code holderKeys} is the
      * holder's own set). Registration and counting happen under the key's lock, so a release never races a hold.
