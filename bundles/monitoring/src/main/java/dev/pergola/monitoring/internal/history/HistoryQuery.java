@@ -20,6 +20,9 @@ import dev.pergola.api.errors.PergolaException;
  */
 record HistoryQuery(List<Series> series, Instant from, Instant to, String step) {
     static final int MAX_POINTS = 1500;
+    /** Instants the database's TIMESTAMP and the arithmetic below both take (Instant.parse accepts year ±10⁹). */
+    private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
 
     static HistoryQuery parse(String series, String from, String to, String step, Instant now) {
         Map<String, List<String>> problems = new LinkedHashMap<>();
@@ -70,7 +73,12 @@ record HistoryQuery(List<Series> series, Instant from, Instant to, String step) 
             return null;
         }
         try {
-            return Instant.parse(value.strip());
+            Instant parsed = Instant.parse(value.strip());
+            if (parsed.isBefore(EARLIEST) || parsed.isAfter(LATEST)) {
+                problems.put(field, List.of("must lie between " + EARLIEST + " and " + LATEST));
+                return null;
+            }
+            return parsed;
         } catch (DateTimeParseException e) {
             problems.put(field, List.of("must be an ISO-8601 UTC instant such as 2026-11-30T05:00:00Z"));
             return null;
