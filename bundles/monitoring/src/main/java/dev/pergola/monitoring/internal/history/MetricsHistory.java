@@ -19,6 +19,7 @@ import dev.pergola.api.persistence.MigratedSchema;
 public class MetricsHistory {
     private final SampleStore store;
     private final Clock clock;
+    private boolean paused; // guarded by this: a restore replaces the table
 
     /** One series of an answer. */
     public record SeriesPoints(String name, String unit, List<SampleStore.Point> points) {
@@ -47,11 +48,21 @@ public class MetricsHistory {
                 .map(s -> new SeriesPoints(s.id(), s.unit(), points.getOrDefault(s, List.of()))).toList());
     }
 
-    void record(String node, Instant bucket, Map<Series, Double> values) {
+    /** Stores a node's minute and drops what is past retention; false (nothing written) while a restore runs. */
+    synchronized boolean record(String node, Instant bucket, Map<Series, Double> values) {
+        if (paused) {
+            return false;
+        }
         store.writeMinute(node, bucket, values);
+        return true;
     }
 
-    int purge() {
-        return store.purge(clock.instant());
+    synchronized int purge() {
+        return paused ? 0 : store.purge(clock.instant());
+    }
+
+    /** Called by the restore participant: waits for a write in progress, then refuses writes until resumed. */
+    synchronized void paused(boolean value) {
+        paused = value;
     }
 }

@@ -45,7 +45,10 @@ public class MetricsRollupJob implements Job {
         Reading now = Reading.of(metrics);
         Map<Series, Double> minute = MinuteRollup.between(previous, now);
         previous = now;
-        history.record(node, Instant.now(), minute);
+        if (!history.record(node, Instant.now(), minute)) {
+            context.result("skipped: a restore is running");
+            return;
+        }
         int purged = history.purge();
         context.result(minute.size() + " series stored" + (purged > 0 ? ", " + purged + " old samples removed" : ""));
     }

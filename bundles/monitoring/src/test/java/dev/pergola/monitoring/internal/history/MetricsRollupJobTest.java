@@ -44,4 +44,20 @@ public class MetricsRollupJobTest {
         assertEquals(3.0, h.series().get(1).points().stream().mapToDouble(SampleStore.Point::value).sum(), 0);
         assertEquals(64.0, h.series().get(2).points().get(h.series().get(2).points().size() - 1).value(), 0);
     }
+
+    @Test
+    public void nothingIsWrittenWhileARestoreRuns() throws Exception {
+        HistoryDatabase db = new HistoryDatabase("h2", null);
+        MetricsHistory history = new MetricsHistory(new SampleStore(db.dataSource), Clock.systemUTC());
+        MetricsRollupJob job = new MetricsRollupJob(history, new FakeMetricValues()
+                .set("jvm.memory.used", 64 * 1024 * 1024, "area", "heap"), "node-1");
+        HistoryRestoreParticipant restore = new HistoryRestoreParticipant(history);
+        restore.beforeRestore();
+        job.run(context);
+        assertEquals("skipped: a restore is running", summary);
+        assertEquals(0, db.count("SELECT COUNT(*) FROM metric_samples"));
+        restore.afterRestore();
+        job.run(context);
+        assertEquals(2, db.count("SELECT COUNT(*) FROM metric_samples"));
+    }
 }
