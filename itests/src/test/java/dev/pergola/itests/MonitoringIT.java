@@ -112,6 +112,27 @@ public class MonitoringIT {
     }
 
     @Test
+    public void theRollupIsATaskOfTheEngineRunningEveryMinuteAndRunsOnDemand() throws Exception {
+        JsonNode task = ok(http.get("/api/v1/tasks/monitoring.metrics-rollup", "Authorization", admin));
+        assertEquals(task.toString(), 60, task.path("interval_seconds").asLong());
+        assertEquals(task.toString(), false, task.path("audit_completions").asBoolean());
+        long before = task.path("success_count").asLong();
+        Http.Reply run = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + Integer.getInteger(PergolaExam.HTTP_PORT) + "/api/v1/tasks/monitoring.metrics-rollup/run"))
+                .POST(BodyPublishers.noBody()), "Authorization", admin);
+        assertEquals(run.body(), 202, run.status());
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            task = ok(http.get("/api/v1/tasks/monitoring.metrics-rollup", "Authorization", admin));
+            if (task.path("success_count").asLong() > before) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the run did not succeed: " + task);
+    }
+
+    @Test
     public void aPluginsDetailsCarryItsRequestFigures() throws Exception {
         if (http.get("/api/v1/plugins/notes", "Authorization", admin).status() != 200) {
             Http.Reply installed = multipart("/api/v1/plugins?enable=true", Files.readAllBytes(
