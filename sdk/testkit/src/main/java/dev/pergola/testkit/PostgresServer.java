@@ -63,20 +63,53 @@ public final class PostgresServer extends ExternalResource implements AutoClosea
                     "--pwfile=" + pwFile, "-A", "scram-sha-256", "-E", "UTF8", "--no-locale", "--no-sync"),
                     "initdb");
             port = freePort();
-            process = new ProcessBuilder(asServerUser(List.of(bin.resolve("postgres").toString(),
-                    "-D", pgData.toString(), "-p", Integer.toString(port), "-k", dataDir.toString(),
-                    "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "synchronous_commit=off",
-                    "-c", "full_page_writes=off", "-c", "max_connections=200")))
-                    .redirectErrorStream(true)
-                    .redirectOutput(dataDir.resolve("server.log").toFile())
-                    .start();
+            launch();
             Runtime.getRuntime().addShutdownHook(new Thread(this::close));
-            awaitReady();
             return this;
         } catch (IOException e) {
             close();
             throw new UncheckedIOException("Could not start PostgreSQL: " + e.getMessage(), e);
         }
+    }
+
+    /** Stops the server but keeps its data and port, as an outage would (a test of how clients heal). */
+    public synchronized void stopServer() {
+        if (process == null) {
+            throw new IllegalStateException("PostgreSQL is not running");
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        process = null;
+    }
+
+    /** Starts the server stopped by {@link #stopServer()} again, on the same port with the same data. */
+    public synchronized void restartServer() {
+        if (process != null || dataDir == null) {
+            throw new IllegalStateException("PostgreSQL is running or was never started");
+        }
+        try {
+            launch();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not restart PostgreSQL: " + e.getMessage(), e);
+        }
+    }
+
+    private void launch() throws IOException {
+        Path bin = findBinaries();
+        process = new ProcessBuilder(asServerUser(List.of(bin.resolve("postgres").toString(),
+                "-D", dataDir.resolve("data").toString(), "-p", Integer.toString(port), "-k", dataDir.toString(),
+                "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "synchronous_commit=off",
+                "-c", "full_page_writes=off", "-c", "max_connections=200")))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("server.log").toFile()))
+                .start();
+        awaitReady();
     }
 
     public int port() {

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 import javax.annotation.security.RolesAllowed;
 import javax.ws.rs.GET;
@@ -14,9 +13,7 @@ import javax.ws.rs.Path;
 import javax.ws.rs.Produces;
 import javax.ws.rs.core.MediaType;
 
-import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -26,9 +23,10 @@ import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
 import dev.pergola.api.persistence.Database;
 import dev.pergola.api.platform.Installation;
-import dev.pergola.api.plugins.PluginBundle;
 import dev.pergola.api.rest.ApiResponse;
 import dev.pergola.api.rest.PergolaApplication;
+import dev.pergola.monitoring.internal.system.PluginCounts;
+import dev.pergola.monitoring.internal.system.SystemInfo;
 
 /** {@code GET /api/v1/status}: version, installation, database, storage, plugin counts and uptime. */
 @Component(service = StatusResource.class)
@@ -75,22 +73,12 @@ public class StatusResource {
         return storage;
     }
 
-    /** Per plugin (a .kar plugin's libraries count with it): active when all its bundles that should run do. */
     private Map<String, Object> plugins() {
-        Map<String, Boolean> running = new TreeMap<>();
-        for (Bundle b : context.getBundles()) {
-            PluginBundle.pluginOf(b).ifPresent(slug -> running.merge(slug, runs(b), Boolean::logicalAnd));
-        }
-        long active = running.values().stream().filter(Boolean::booleanValue).count();
-        Map<String, Object> counts = new LinkedHashMap<>();
-        counts.put("installed", running.size());
-        counts.put("active", active);
-        counts.put("inactive", running.size() - active);
-        return counts;
-    }
-
-    private static boolean runs(Bundle b) {
-        boolean fragment = b.getHeaders("").get(Constants.FRAGMENT_HOST) != null;
-        return fragment ? b.getState() == Bundle.RESOLVED : b.getState() == Bundle.ACTIVE;
+        SystemInfo.Plugins counts = PluginCounts.of(context.getBundles());
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("installed", counts.installed());
+        map.put("active", counts.active());
+        map.put("inactive", counts.inactive());
+        return map;
     }
 }

@@ -63,4 +63,8 @@ public @interface MailConfig {
     @AttributeDefinition(name = "Backlog warning (s)", min = "1",
             description = "Health warns when a pending message is older than this.")
     long health_late_seconds() default 900;
+
+    @AttributeDefinition(name = "Backlog size warning", min = "1",
+            description = "Health warns when more messages than this are pending, however young they are.")
+    long health_backlog_max() default 500;
 }

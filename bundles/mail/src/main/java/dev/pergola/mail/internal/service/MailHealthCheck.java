@@ -20,7 +20,8 @@ import dev.pergola.mail.internal.delivery.SmtpSettings;
 
 /**
  * {@code email} in {@code /api/health}: WARN when SMTP is not configured (mail waits in the queue), when the last
- * attempt failed (server unreachable, refused login), when a pending message is late, or when messages have an
+ * attempt failed (server unreachable, refused login), when a pending message is late, when too many are pending
+ * ({@code health.backlog.max}), or when messages have an
  * unknown outcome waiting for an admin. Never DOWN: a mail server outage must not take the node out of service.
  */
 @Component
@@ -61,9 +62,19 @@ public class MailHealthCheck implements HealthCheck {
             details.put("last_error_at", running.lastErrorAt());
             return HealthResult.warn("the last delivery attempt failed: " + running.lastError(), details);
         }
+        return backlog(details, c.health_late_seconds(), c.health_backlog_max());
+    }
+
+    /** The queue's part of the verdict, once the sender itself is fine. */
+    static HealthResult backlog(Map<String, Object> details, long lateSeconds, long backlogMax) {
         if (((Number) details.get("late")).longValue() > 0) {
-            return HealthResult.warn(details.get("late") + " email(s) have waited more than " + c.health_late_seconds()
+            return HealthResult.warn(details.get("late") + " email(s) have waited more than " + lateSeconds
                     + " s", details);
+        }
+        long pending = ((Number) details.get("pending")).longValue();
+        if (pending > backlogMax) {
+            return HealthResult.warn(pending + " email(s) are pending, more than " + backlogMax
+                    + ": the queue is backing up", details);
         }
         if (((Number) details.get("unknown")).longValue() > 0) {
             return HealthResult.warn(details.get("unknown") + " email(s) have an unknown outcome (their sender stopped"

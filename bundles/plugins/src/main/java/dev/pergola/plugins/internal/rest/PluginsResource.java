@@ -26,10 +26,13 @@ import javax.ws.rs.core.UriInfo;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JSONRequired;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsApplicationSelect;
 import org.osgi.service.jaxrs.whiteboard.propertytypes.JaxrsResource;
 
+import dev.pergola.api.metrics.MetricValues;
 import dev.pergola.api.plugins.ConfigurationUpdate;
 import dev.pergola.api.plugins.DiscoveryResult;
 import dev.pergola.api.plugins.InstallOptions;
@@ -107,6 +110,10 @@ public class PluginsResource {
     public record Reconciled(List<String> changes) {
     }
 
+    /** Optional: without the metrics bundle the details answer {@code "metrics": null}. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile MetricValues metrics;
+
     @Activate
     public PluginsResource(@Reference Plugins plugins, @Reference PluginService service,
             @Reference ListQueryParser parser, @Reference CollectionQueryExecutor lists) {
@@ -169,8 +176,11 @@ public class PluginsResource {
     @GET
     @Path("{slug}")
     @RolesAllowed(VIEW)
-    public ApiResponse<PluginDetails> get(@PathParam("slug") String slug) {
-        return ApiResponse.of(plugins.details(slug));
+    public ApiResponse<PluginDetailsAnswer> get(@PathParam("slug") String slug) {
+        PluginDetails details = plugins.details(slug);
+        MetricValues values = metrics;
+        return ApiResponse.of(PluginDetailsAnswer.of(details,
+                values == null ? null : PluginRequestFigures.of(values, details.plugin().slug())));
     }
 
     @POST

@@ -49,4 +49,8 @@ public @interface WebhooksConfig {
     @AttributeDefinition(name = "Failing subscription warning", min = "1",
             description = "Health warns when a subscription's oldest waiting delivery has failed this many times.")
     int health_failing_attempts() default 3;
+
+    @AttributeDefinition(name = "Backlog size warning", min = "1",
+            description = "Health warns when more deliveries than this are waiting, however young they are.")
+    long health_backlog_max() default 1000;
 }

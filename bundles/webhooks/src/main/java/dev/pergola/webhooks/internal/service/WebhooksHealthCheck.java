@@ -21,7 +21,7 @@ import dev.pergola.webhooks.internal.store.DeliveryQueue;
 
 /**
  * {@code webhooks} in {@code /api/health}: WARN when deliveries back up (one waited longer than
- * {@code health.late.seconds}), when a subscription keeps failing, or when the delivery engine is not running. Never
+ * {@code health.late.seconds}), when more than {@code health.backlog.max} wait, when a subscription keeps failing, or when the delivery engine is not running. Never
  * DOWN and not part of readiness: a dead receiver must not take the node out of the load balancer.
  */
 @Component
@@ -50,16 +50,24 @@ public class WebhooksHealthCheck implements HealthCheck {
         } catch (RuntimeException e) {
             return HealthResult.warn("cannot read the delivery queue: " + e.getMessage(), Map.of());
         }
-        return assess(backlog, c.health_late_seconds());
+        return assess(backlog, c.health_late_seconds(), c.health_backlog_max());
     }
 
     static HealthResult assess(Backlog backlog, long lateSeconds) {
+        return assess(backlog, lateSeconds, Long.MAX_VALUE);
+    }
+
+    static HealthResult assess(Backlog backlog, long lateSeconds, long maxWaiting) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("waiting", backlog.waiting());
         details.put("late", backlog.late());
         details.put("failing_webhooks", backlog.failing());
         if (backlog.late() > 0) {
             return HealthResult.warn(backlog.late() + " deliveries have waited more than " + lateSeconds + " s", details);
+        }
+        if (backlog.waiting() > maxWaiting) {
+            return HealthResult.warn(backlog.waiting() + " deliveries are waiting, more than " + maxWaiting
+                    + ": the queue is backing up", details);
         }
         if (!backlog.failing().isEmpty()) {
             return HealthResult.warn(backlog.failing().size() + " webhook(s) keep failing: "

@@ -31,4 +31,12 @@ public class WebhooksHealthCheckTest {
         assertEquals("WARN", r.status().name());
         assertTrue(r.message(), r.message().contains("wh_dead"));
     }
+
+    @Test
+    public void warnsWhenTooManyDeliveriesWaitEvenIfNoneIsLate() {
+        HealthResult r = WebhooksHealthCheck.assess(new Backlog(1001, 0, Map.of()), 600, 1000);
+        assertEquals("WARN", r.status().name());
+        assertTrue(r.message(), r.message().startsWith("1001 deliveries are waiting, more than 1000"));
+        assertEquals("UP", WebhooksHealthCheck.assess(new Backlog(1000, 0, Map.of()), 600, 1000).status().name());
+    }
 }
