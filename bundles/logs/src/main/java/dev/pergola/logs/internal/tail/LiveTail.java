@@ -45,7 +45,7 @@ public class LiveTail {
     }
 
     @Deactivate
-    void deactivate() {
+    public void deactivate() {
         heartbeat.shutdownNow();
         subscribers.forEach(TailSubscriber::close);
         subscribers.clear();
