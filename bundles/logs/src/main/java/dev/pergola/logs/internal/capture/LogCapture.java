@@ -105,7 +105,8 @@ public class LogCapture implements PaxAppender {
     }
 
     private static CaptureRules rules(LogsConfig config) {
+        // a .cfg file gives one comma-separated string, Config Admin an array: both are read
         return new CaptureRules(LogLevel.parse(config.capture_level()).orElse(LogLevel.INFO),
-                Arrays.asList(config.skip_loggers()));
+                Arrays.stream(config.skip_loggers()).flatMap(s -> Arrays.stream(s.split(","))).toList());
     }
 }
