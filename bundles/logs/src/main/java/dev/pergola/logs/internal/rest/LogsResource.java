@@ -111,10 +111,10 @@ public class LogsResource {
     static Instant olderThan(String value) {
         if (value != null && !value.isBlank()) {
             try {
-                return Instant.parse(value.strip());
+                return LogCriteria.bounded(Instant.parse(value.strip()));
             } catch (DateTimeParseException notInstant) {
                 try {
-                    return LocalDate.parse(value.strip()).atStartOfDay(ZoneOffset.UTC).toInstant();
+                    return LogCriteria.bounded(LocalDate.parse(value.strip()).atStartOfDay(ZoneOffset.UTC).toInstant());
                 } catch (DateTimeParseException e) {
                     // answered below
                 }

@@ -28,6 +28,10 @@ public record LogCriteria(Set<String> levels, LogLevel minLevel, String logger, 
         Instant from, Instant to, String search) {
     static final int MAX_TEXT = 255;
 
+    /** Dates outside years 1–9999 are refused: JDBC timestamps cannot hold them. */
+    static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
+
     public static final LogCriteria NONE = new LogCriteria(Set.of(), null, null, null, null, null, null, null);
 
     public static LogCriteria parse(Map<String, List<String>> params) {
@@ -50,7 +54,7 @@ public record LogCriteria(Set<String> levels, LogLevel minLevel, String logger, 
         String date = single(params, "date");
         if (date != null) {
             try {
-                Instant day = LocalDate.parse(date).atStartOfDay(ZoneOffset.UTC).toInstant();
+                Instant day = bounded(LocalDate.parse(date).atStartOfDay(ZoneOffset.UTC).toInstant());
                 from = from == null || day.isAfter(from) ? day : from;
                 Instant end = day.plus(1, ChronoUnit.DAYS);
                 to = to == null || end.isBefore(to) ? end : to;
@@ -133,16 +137,24 @@ public record LogCriteria(Set<String> levels, LogLevel minLevel, String logger, 
             return null;
         }
         try {
-            return Instant.parse(v);
+            return bounded(Instant.parse(v));
         } catch (DateTimeParseException notInstant) {
             try {
                 LocalDate day = LocalDate.parse(v);
-                return (end ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
-            } catch (DateTimeParseException e) {
+                return bounded((end ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant());
+            } catch (DateTimeParseException | ArithmeticException e) {
                 problem(problems, name, "an ISO-8601 instant (2026-11-30T12:00:00Z) or date (2026-11-30)");
                 return null;
             }
         }
+    }
+
+    /** @throws DateTimeParseException outside years 1–9999 (reported like any unreadable date) */
+    public static Instant bounded(Instant instant) {
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw new DateTimeParseException("out of range", instant.toString(), 0);
+        }
+        return instant;
     }
 
     private static void problem(Map<String, List<String>> problems, String name, String text) {

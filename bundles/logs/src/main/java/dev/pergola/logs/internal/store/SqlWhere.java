@@ -88,8 +88,15 @@ public final class SqlWhere {
         return "%" + text + "%";
     }
 
+    /** Years beyond what a JDBC timestamp holds compare like the nearest one it does (a filter, not a stored value). */
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     private static Object jdbc(Object value) {
-        return value instanceof Instant i ? Timestamp.from(i) : value instanceof java.util.UUID u ? u.toString() : value;
+        if (value instanceof Instant i) {
+            return Timestamp.from(i.isBefore(EARLIEST) ? EARLIEST : i.isAfter(LATEST) ? LATEST : i);
+        }
+        return value instanceof java.util.UUID u ? u.toString() : value;
     }
 
     String where() {

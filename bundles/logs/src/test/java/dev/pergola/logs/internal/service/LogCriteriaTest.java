@@ -35,6 +35,9 @@ public class LogCriteriaTest {
                 e.details().keySet().stream().sorted().toList());
         assertTrue(refused(Map.of("from", List.of("2026-11-30"), "to", List.of("2026-11-01"))).details()
                 .containsKey("from"));
+        assertTrue("beyond what a JDBC timestamp holds", refused(Map.of("to", List.of("+1000000000-01-01T00:00:00Z")))
+                .details().containsKey("to"));
+        assertTrue(refused(Map.of("date", List.of("+999999999-12-31"))).details().containsKey("date"));
     }
 
     @Test
