@@ -56,9 +56,9 @@ public class Logs {
         try {
             key = Long.parseLong(id);
         } catch (NumberFormatException e) {
-            throw PergolaException.notFound("No log entry " + id);
+            throw PergolaException.notFound("No such log entry");
         }
-        return store.find(key).orElseThrow(() -> PergolaException.notFound("No log entry " + id));
+        return store.find(key).orElseThrow(() -> PergolaException.notFound("No such log entry"));
     }
 
     public void each(ListQuery query, LogCriteria criteria, Consumer<LogEntry> each) {
