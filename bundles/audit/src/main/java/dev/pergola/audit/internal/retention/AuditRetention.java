@@ -4,15 +4,11 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
@@ -26,21 +22,25 @@ import dev.pergola.api.audit.Outcome;
 import dev.pergola.api.events.EventTypes;
 import dev.pergola.api.persistence.Database;
 import dev.pergola.api.persistence.MigratedSchema;
+import dev.pergola.api.tasks.Job;
+import dev.pergola.api.tasks.JobContext;
+import dev.pergola.api.tasks.JobService;
 
 /**
- * The daily retention job ({@link Archiver}): a few minutes after start, then every day. On PostgreSQL the chain lock
- * makes it a singleton across nodes (the others find the lock taken and skip). Each run that archived something is
- * itself recorded ({@code audit.archived}), as is a run that failed.
+ * The daily retention job {@code audit.retention} ({@link Archiver}), scheduled by the tasks engine: a day after its
+ * previous run (the tasks API may change that or run it now). On PostgreSQL the chain lock makes it a singleton across
+ * nodes (the others find the lock taken and skip). Each run that archived something is itself recorded
+ * ({@code audit.archived}), as is a run that failed.
  */
-@Component(service = AuditRetention.class, immediate = true, configurationPid = AuditConfig.PID)
+@Component(service = {AuditRetention.class, Job.class}, configurationPid = AuditConfig.PID)
 @Designate(ocd = AuditConfig.class)
-public class AuditRetention {
+@JobService(id = "audit.retention", name = "Audit retention",
+        description = "Archives and deletes audit records older than retention.days", interval_seconds = 86_400)
+public class AuditRetention implements Job {
     private static final Logger LOG = LoggerFactory.getLogger(AuditRetention.class);
-    static final Duration FIRST_RUN = Duration.ofMinutes(5);
 
     private final Archiver archiver;
     private final AuditTrail audit;
-    private final ScheduledExecutorService scheduler;
     private volatile AuditConfig config;
 
     @Activate
@@ -50,25 +50,12 @@ public class AuditRetention {
         this.archiver = new Archiver(dataSource);
         this.audit = audit;
         this.config = config;
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "pergola-audit-retention");
-            t.setDaemon(true);
-            return t;
-        });
-        scheduler.scheduleWithFixedDelay(this::runQuietly, FIRST_RUN.toMinutes(), TimeUnit.DAYS.toMinutes(1),
-                TimeUnit.MINUTES);
     }
 
     /** A changed retention or folder applies at the next run. */
     @Modified
     void configure(AuditConfig changed) {
         this.config = changed;
-    }
-
-    @Deactivate
-    void stop() throws InterruptedException {
-        scheduler.shutdownNow();
-        scheduler.awaitTermination(30, TimeUnit.SECONDS);
     }
 
     /** One run now; what it archived (nothing when retention is 0 or nothing is old enough). */
@@ -99,11 +86,10 @@ public class AuditRetention {
         }
     }
 
-    private void runQuietly() {
-        try {
-            runOnce();
-        } catch (Exception e) {
-            LOG.warn("Audit retention did not run: {}", e.getMessage());
-        }
+    @Override
+    public void run(JobContext context) throws Exception {
+        Archiver.Outcome outcome = runOnce();
+        context.result(outcome.file() == null ? "nothing to archive"
+                : "archived " + outcome.archived() + " record(s) to " + outcome.file().getFileName());
     }
 }

@@ -5,7 +5,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 @ObjectClassDefinition(id = "dev.pergola.identity.purge", name = "Pergola identity clean-up",
         description = "Deletes expired sessions, spent refresh tokens, used or expired password-reset links and "
-                + "signing keys no live token can carry. Runs at start, then at this interval.")
+                + "signing keys no live token can carry. Runs as the scheduled task identity.purge at this interval (the tasks API may override it).")
 public @interface PurgeConfig {
     @AttributeDefinition(name = "Interval (seconds)", min = "1")
     int interval_seconds() default 3600;

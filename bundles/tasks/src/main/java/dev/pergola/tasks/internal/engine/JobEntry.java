@@ -9,7 +9,9 @@ import dev.pergola.api.tasks.JobService;
 import dev.pergola.tasks.internal.schedule.Schedule;
 
 /**
- * A registered {@link Job} service and what its {@link JobService} properties say. A default schedule that does not
+ * A registered {@link Job} service and what its {@link JobService} properties say. The property names follow the
+ * component property type mapping of DS (a single {@code _} becomes {@code .}): {@code pergola.job.interval.seconds},
+ * {@code pergola.job.audit.completions}, {@code pergola.job.accepts.parameters}. A default schedule that does not
  * parse leaves the job on demand only (and is logged by the engine) rather than hiding the job.
  */
 public record JobEntry(String id, String name, String description, String cron, long intervalSeconds,
@@ -22,9 +24,9 @@ public record JobEntry(String id, String name, String description, String cron, 
         return new JobEntry(id, name == null || name.isBlank() ? id : name,
                 orEmpty(string(props.apply(JobService.PREFIX_ + "description"))),
                 orEmpty(string(props.apply(JobService.PREFIX_ + "cron"))).trim(),
-                number(props.apply(JobService.PREFIX_ + "interval_seconds")),
-                bool(props.apply(JobService.PREFIX_ + "audit_completions"), true),
-                bool(props.apply(JobService.PREFIX_ + "accepts_parameters"), false),
+                number(props.apply(JobService.PREFIX_ + "interval.seconds")),
+                bool(props.apply(JobService.PREFIX_ + "audit.completions"), true),
+                bool(props.apply(JobService.PREFIX_ + "accepts.parameters"), false),
                 bundle == null ? "" : bundle,
                 number(props.apply(Constants.SERVICE_ID)), job);
     }

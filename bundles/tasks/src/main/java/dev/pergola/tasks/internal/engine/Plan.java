@@ -7,7 +7,8 @@ import dev.pergola.tasks.internal.store.TaskRow;
 
 /** What the engine knows about one task between database refreshes: its row, schedule, next run and current run. */
 final class Plan {
-    final JobEntry job;
+    /** Replaced in place when the job service's properties change (the guard below stays). */
+    volatile JobEntry job;
     volatile TaskRow row;
     volatile Schedule schedule;
     volatile Instant next;

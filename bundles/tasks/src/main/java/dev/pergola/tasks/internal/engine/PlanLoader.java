@@ -46,22 +46,29 @@ final class PlanLoader {
             if (job == null) {
                 continue;
             }
-            Schedule schedule = schedule(row, job);
-            Plan plan = current.get(row.id());
-            if (plan == null || plan.job != job) {
-                plan = new Plan(job, row, schedule, first(schedule, row, now));
-            } else {
-                boolean changed = !schedule.toString().equals(plan.schedule.toString())
-                        || plan.row.paused() != row.paused();
-                plan.row = row;
-                plan.schedule = schedule;
-                if (changed && plan.current == null) {
-                    plan.next = first(schedule, row, clock.instant());
-                }
+            try {
+                fresh.put(row.id(), plan(row, job, current.get(row.id()), now));
+            } catch (RuntimeException e) {
+                LOG.error("Task {} cannot be scheduled: {}", row.id(), e.getMessage());
             }
-            fresh.put(row.id(), plan);
         }
         return fresh;
+    }
+
+    private Plan plan(TaskRow row, JobEntry job, Plan existing, Instant now) {
+        Schedule schedule = schedule(row, job);
+        Plan plan = existing;
+        if (plan == null || plan.job.job() != job.job()) {
+            return new Plan(job, row, schedule, first(schedule, row, now));
+        }
+        boolean changed = !schedule.toString().equals(plan.schedule.toString()) || plan.row.paused() != row.paused();
+        plan.job = job;
+        plan.row = row;
+        plan.schedule = schedule;
+        if (changed && plan.current == null) {
+            plan.next = first(schedule, row, clock.instant());
+        }
+        return plan;
     }
 
     private static Schedule schedule(TaskRow row, JobEntry job) {

@@ -53,6 +53,8 @@ import dev.pergola.tasks.internal.store.TaskStore;
 @Designate(ocd = TasksConfig.class)
 public class TaskEngine {
     private static final Logger LOG = LoggerFactory.getLogger(TaskEngine.class);
+    /** What a job id looks like (the tasks table holds 100 characters). */
+    static final java.util.regex.Pattern JOB_ID = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9_.-]{0,99}");
 
     private final Clock clock = Clock.systemUTC();
     private final Map<String, JobEntry> jobs = new ConcurrentHashMap<>();
@@ -107,15 +109,16 @@ public class TaskEngine {
         }
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, updated = "updatedJob")
     void addJob(ServiceReference<Job> ref, Job job) {
         addJob(JobEntry.of(job, ref::getProperty, ref.getBundle() == null ? null
                 : ref.getBundle().getSymbolicName()));
     }
 
     void addJob(JobEntry entry) {
-        if (entry.id() == null || entry.id().isBlank()) {
-            LOG.error("Job service {} from {} has no pergola.job.id; ignored", entry.serviceId(), entry.bundle());
+        if (entry.id() == null || !JOB_ID.matcher(entry.id()).matches()) {
+            LOG.error("Job service {} from {} has no valid pergola.job.id ('{}': dotted, lower case, at most 100"
+                    + " characters); ignored", entry.serviceId(), entry.bundle(), entry.id());
             return;
         }
         JobEntry previous = jobs.putIfAbsent(entry.id(), entry);
@@ -127,9 +130,18 @@ public class TaskEngine {
         dirty = true;
     }
 
+    /** New properties (e.g. a default schedule changed at run time): the plan follows, a running run is kept. */
     void updatedJob(ServiceReference<Job> ref, Job job) {
-        removeJob(ref, job);
-        addJob(ref, job);
+        JobEntry entry = JobEntry.of(job, ref::getProperty, ref.getBundle() == null ? null
+                : ref.getBundle().getSymbolicName());
+        JobEntry current = jobs.get(entry.id());
+        if (current != null && current.job() == job) {
+            jobs.put(entry.id(), entry);
+            dirty = true;
+        } else {
+            removeJob(job);
+            addJob(entry);
+        }
     }
 
     void removeJob(ServiceReference<Job> ref, Job job) {
@@ -203,7 +215,7 @@ public class TaskEngine {
     }
 
     /** Re-reads the tasks of the registered jobs; the default task of a new job is created here. */
-    void refresh(Instant now) {
+    synchronized void refresh(Instant now) {
         dirty = false;
         try {
             Map<String, Plan> fresh = new PlanLoader(tasks, clock).load(jobs, plans, now);
@@ -268,9 +280,17 @@ public class TaskEngine {
         plan.current = null;
     }
 
-    /** Marks the tasks table as changed here: the next tick (or call) re-reads it. */
+    /** The tasks table changed here: re-read it now (on failure the next tick tries again). */
     public void changed() {
         dirty = true;
+        refresh(clock.instant());
+    }
+
+    /** Re-reads the table now if a job came or went since the last read (so a new job's task is listed at once). */
+    public void refreshIfChanged() {
+        if (dirty) {
+            refresh(clock.instant());
+        }
     }
 
     public Optional<JobEntry> job(String id) {

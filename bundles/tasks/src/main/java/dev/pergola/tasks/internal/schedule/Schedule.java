@@ -20,6 +20,8 @@ import dev.pergola.api.errors.PergolaException;
 public final class Schedule {
     /** Shortest fixed delay: a busier job belongs in a loop of its own. */
     public static final long MIN_INTERVAL_SECONDS = 1;
+    /** Longest fixed delay (366 days): anything rarer is a cron. */
+    public static final long MAX_INTERVAL_SECONDS = 366L * 24 * 3600;
     private static final CronParser PARSER = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
     public static final Schedule ON_DEMAND = new Schedule(null, null, 0);
 
@@ -39,8 +41,8 @@ public final class Schedule {
      */
     public static Schedule of(String cron, long intervalSeconds) {
         boolean hasCron = cron != null && !cron.isBlank();
-        if (intervalSeconds < 0) {
-            throw PergolaException.invalid("interval_seconds", "must not be negative");
+        if (intervalSeconds < 0 || intervalSeconds > MAX_INTERVAL_SECONDS) {
+            throw PergolaException.invalid("interval_seconds", "must be between 0 and " + MAX_INTERVAL_SECONDS);
         }
         if (hasCron && intervalSeconds > 0) {
             throw PergolaException.invalid("cron", "and interval_seconds exclude each other: give one of them");

@@ -42,7 +42,7 @@ public class TaskStore {
     public void ensureDefault(String jobId, String name, Instant now) {
         tx(c -> {
             if (find(c, jobId).isEmpty()) {
-                insert(c, TaskRow.defaultOf(jobId, name, now));
+                insert(c, TaskRow.defaultOf(jobId, Rows.clip(name, 200), now));
             }
             return null;
         });

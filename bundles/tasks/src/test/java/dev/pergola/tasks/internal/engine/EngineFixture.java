@@ -12,14 +12,14 @@ import dev.pergola.tasks.internal.store.RunHistory;
 import dev.pergola.tasks.internal.store.TaskStore;
 
 /** An engine on a test database, and jobs to give it. */
-final class EngineFixture implements AutoCloseable {
-    final TestDatabase db;
-    final TaskStore tasks;
-    final RunHistory runs;
-    final TableAuditTrail audit = new TableAuditTrail();
-    final TaskEngine engine;
+public final class EngineFixture implements AutoCloseable {
+    public final TestDatabase db;
+    public final TaskStore tasks;
+    public final RunHistory runs;
+    public final TableAuditTrail audit = new TableAuditTrail();
+    public final TaskEngine engine;
 
-    EngineFixture(TestDatabase db, int workers) {
+    public EngineFixture(TestDatabase db, int workers) {
         this.db = db;
         this.tasks = new TaskStore(db.dataSource);
         this.runs = new RunHistory(db.dataSource);
@@ -50,7 +50,7 @@ final class EngineFixture implements AutoCloseable {
         };
     }
 
-    static JobEntry job(String id, long intervalSeconds, Job job) {
+    public static JobEntry job(String id, long intervalSeconds, Job job) {
         return new JobEntry(id, "Job " + id, "", "", intervalSeconds, !id.contains("quiet"), false, "test", 0, job);
     }
 
@@ -80,6 +80,12 @@ final class EngineFixture implements AutoCloseable {
         List<Long> starts() {
             return Collections.unmodifiableList(starts);
         }
+    }
+
+    /** Registers a job the way DS would (tests outside this package). */
+    public void add(JobEntry job) {
+        engine.addJob(job);
+        engine.changed();
     }
 
     @Override
