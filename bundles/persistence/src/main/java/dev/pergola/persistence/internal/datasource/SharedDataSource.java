@@ -26,6 +26,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.LoggerFactory;
 
 import dev.pergola.api.persistence.Database;
+import dev.pergola.persistence.internal.metrics.PoolCounts;
 
 /**
  * The one pooled DataSource every bundle shares, registered with {@code osgi.jndi.service.name=pergola}
@@ -65,6 +66,11 @@ public class SharedDataSource implements DataSource, Database {
         props.setProperty("pool.maxWaitMillis", "10000");
         this.pool = pooling.create(driver, props);
         LOG.info("Pergola database: {}", settings);
+    }
+
+    /** How the connection pool stands now, for the pool gauges. */
+    public PoolCounts poolCounts() {
+        return PoolCounts.of(pool);
     }
 
     private static Path dataDir() {
