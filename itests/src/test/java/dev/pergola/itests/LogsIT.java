@@ -180,8 +180,31 @@ public class LogsIT {
     }
 
     @Test
-    public void theRetentionJobIsRegisteredForTheTasksEngine() throws Exception {
+    public void theRetentionTaskIsHourlyAndRunsOnDemand() throws Exception {
         assertEquals(1, context.getServiceReferences(Job.class, "(pergola.job.id=logs.retention)").size());
+        JsonNode task = await("/api/v1/tasks/logs.retention", j -> j.path("data").path("available").asBoolean())
+                .path("data");
+        assertEquals(3600, task.path("interval_seconds").asLong());
+        assertFalse("housekeeping: completions are not audited", task.path("audit_completions").asBoolean());
+        long runs = task.path("run_count").asLong();
+        Http.Reply queued = post("/api/v1/tasks/logs.retention/run", "");
+        assertEquals(queued.body(), 202, queued.status());
+        JsonNode done = await("/api/v1/tasks/logs.retention", j -> j.path("data").path("run_count").asLong() > runs)
+                .path("data");
+        assertEquals(done.toString(), "success", done.path("last_outcome").asText());
+    }
+
+    @Test
+    public void capturedEventsAreCountedByLevelInTheMetrics() throws Exception {
+        LoggerFactory.getLogger("dev.pergola.itest.metrics").error("counted " + UUID.randomUUID());
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        String text = "";
+        while (!text.contains("pergola_logs_events_total{level=\"ERROR\"") && System.nanoTime() < deadline) {
+            Thread.sleep(300);
+            text = http.get("/metrics", "Authorization", admin).body();
+        }
+        assertTrue(text.length() > 2000 ? text.substring(0, 2000) : text,
+                text.contains("pergola_logs_events_total{level=\"ERROR\""));
     }
 
     private JsonNode await(String path, Predicate<JsonNode> done) throws InterruptedException {
