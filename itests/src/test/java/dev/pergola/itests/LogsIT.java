@@ -25,6 +25,7 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
 import org.slf4j.Logger;
@@ -192,6 +193,31 @@ public class LogsIT {
         JsonNode done = await("/api/v1/tasks/logs.retention", j -> j.path("data").path("run_count").asLong() > runs)
                 .path("data");
         assertEquals(done.toString(), "success", done.path("last_outcome").asText());
+    }
+
+    @Test
+    public void logsSearchFindsARequestsEntriesFromTheShellAndABadOptionFails() throws Exception {
+        String requestId = http.get("/api/itest/boom").header("X-Request-ID");
+        await("/api/v1/logs?request_id=" + requestId, j -> j.path("data").size() > 0);
+        var operator = KarafShell.jaasLogin("admin", Admin.password());
+        String found = KarafShell.runAs(context, operator, "logs:search --request-id " + requestId + " --stack-traces");
+        assertTrue(found, found.contains("ERROR") && found.contains("secret internal detail"));
+        String bad = KarafShell.runAs(context, operator, "logs:search --level LOUD");
+        assertTrue(bad, bad.startsWith("FAILED"));
+    }
+
+    @Test
+    public void captureGoesOnWhileTheMetricsBundleIsStopped() throws Exception {
+        Bundle metrics = java.util.Arrays.stream(context.getBundles())
+                .filter(b -> "dev.pergola.metrics".equals(b.getSymbolicName())).findFirst().orElseThrow();
+        metrics.stop();
+        try {
+            String marker = "no-metrics-" + UUID.randomUUID();
+            LoggerFactory.getLogger("dev.pergola.itest.nometrics").warn(marker);
+            await("/api/v1/logs?search=" + marker, j -> j.path("data").size() == 1);
+        } finally {
+            metrics.start();
+        }
     }
 
     @Test
