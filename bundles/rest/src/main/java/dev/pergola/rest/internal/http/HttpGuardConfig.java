@@ -10,5 +10,5 @@ public @interface HttpGuardConfig {
             description = "Only requests under these path prefixes reach a servlet; everything else is answered 404 "
                     + "with the error envelope, so a servlet registered outside them (for instance by a plugin, "
                     + "without the platform's authentication) is never reachable. Add a prefix here to serve it.")
-    String[] allowed_paths() default {"/api", "/system/console"};
+    String[] allowed_paths() default {"/api", "/system/console", "/metrics"};
 }
