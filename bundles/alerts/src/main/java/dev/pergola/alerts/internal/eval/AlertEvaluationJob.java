@@ -25,16 +25,18 @@ import dev.pergola.api.tasks.JobContext;
 import dev.pergola.api.tasks.JobService;
 
 /**
- * {@code alerts.evaluate}: the scheduled pass over the alert rules (every 15 s by default; the tasks API changes it).
- * Metric values come from {@link MetricValues} when the metrics bundle runs; health checks are tracked here by name.
- * Its completions are frequent housekeeping, so they are not audited; its transitions are.
+ * {@code alerts.evaluate}: the scheduled pass over the alert rules (every 15 s by default; the tasks API changes it,
+ * and so does {@code pergola.job.interval_seconds} in {@code etc/dev.pergola.alerts.cfg}, which DS merges into the
+ * service's properties). Metric values come from {@link MetricValues} when the metrics bundle runs; health checks are
+ * tracked here by name. Its completions are frequent housekeeping, so they are not audited; its transitions are.
  */
-@Component(service = Job.class)
+@Component(service = Job.class, configurationPid = AlertEvaluationJob.PID)
 @JobService(id = AlertEvaluationJob.ID, name = "Evaluate alert rules", interval_seconds = 15,
         audit_completions = false, description = "Compares every enabled alert rule with its metric or health check"
                 + " and notifies on each transition")
 public class AlertEvaluationJob implements Job {
     public static final String ID = "alerts.evaluate";
+    public static final String PID = "dev.pergola.alerts";
     private static final String CHECK_NAME = HealthCheckService.PREFIX_ + "name";
 
     private final Map<String, HealthCheck> checks = new ConcurrentHashMap<>();
