@@ -76,14 +76,15 @@ public class AlertsIT {
         try (Load load = new Load("/api/v1/alerts/rules/no-such-rule")) {
             JsonNode alert = awaitAlert(rule.path("id").asText(), "triggered");
             assertTrue(alert.toString(), alert.path("value").asDouble() > 2);
-            await(Duration.ofSeconds(30), () -> mailsTo(to).size() == 1 && alertHooks("alert.triggered").size() == 1);
+            await(Duration.ofSeconds(30),
+                    () -> mailsTo(to).size() == 1 && alertHooks("alert.triggered", rule).size() == 1);
             Thread.sleep(3000); // three more passes over a rule that still holds
             assertEquals("one mail per transition", 1, mailsTo(to).size());
-            assertEquals("one webhook per transition", 1, alertHooks("alert.triggered").size());
+            assertEquals("one webhook per transition", 1, alertHooks("alert.triggered", rule).size());
             assertTrue(mailsTo(to).get(0).getSubject(), mailsTo(to).get(0).getSubject()
                     .startsWith("[CRITICAL] Missing rules asked for: metric:pergola.requests > 2"));
 
-            WebhookReceiver.Request hook = alertHooks("alert.triggered").get(0);
+            WebhookReceiver.Request hook = alertHooks("alert.triggered", rule).get(0);
             assertEquals(hmac(webhookSecret, hook.header("X-Pergola-Timestamp") + "." + hook.body()),
                     hook.header("X-Pergola-Signature"));
             JsonNode event = JSON.readTree(hook.body());
@@ -92,12 +93,12 @@ public class AlertsIT {
             assertEquals("critical", event.path("data").path("severity").asText());
         }
         awaitAlert(rule.path("id").asText(), "resolved");
-        await(Duration.ofSeconds(30), () -> mailsTo(to).size() == 2 && alertHooks("alert.resolved").size() == 1);
+        await(Duration.ofSeconds(30), () -> mailsTo(to).size() == 2 && alertHooks("alert.resolved", rule).size() == 1);
         Thread.sleep(3000);
         assertEquals(2, mailsTo(to).size());
         assertTrue(mailsTo(to).get(1).getSubject(), mailsTo(to).get(1).getSubject().startsWith("[Resolved]"));
-        assertEquals(1, alertHooks("alert.triggered").size());
-        assertEquals(1, alertHooks("alert.resolved").size());
+        assertEquals(1, alertHooks("alert.triggered", rule).size());
+        assertEquals(1, alertHooks("alert.resolved", rule).size());
         assertEquals("the subscription's own filter still rules everything else", 0, receiver.accepted().stream()
                 .filter(q -> !q.header("X-Pergola-Event").startsWith("alert.")).count());
     }
@@ -119,7 +120,7 @@ public class AlertsIT {
             Thread.sleep(6000); // three reminder intervals, the condition still holding
             assertEquals("no reminder once acknowledged", afterAck, mailsTo(to).size());
             assertEquals(409, node.post("/api/v1/alerts/" + alert.path("id").asText() + "/acknowledge", "{}").status());
-            await(Duration.ofSeconds(30), () -> alertHooks("alert.acknowledged").size() == 1);
+            await(Duration.ofSeconds(30), () -> alertHooks("alert.acknowledged", rule).size() == 1);
         }
         awaitAlert(rule.path("id").asText(), "resolved");
         JsonNode list = data(200, node.get("/api/v1/alerts?severity=critical&status=resolved&filter[rule_id]="
@@ -142,13 +143,13 @@ public class AlertsIT {
         assertEquals(422, node.post("/api/v1/alerts/rules", "{\"name\":\"x\",\"metric_type\":\"cpu\","
                 + "\"condition\":\">\",\"threshold\":1,\"surprise\":true}").status());
 
-        MailNode.Shell added = node.client("alert:rule-add 'Heap high' memory gte 95 --severity warning");
+        MailNode.Shell added = node.client("alert:rule-add --severity warning heap-high memory gte 95");
         assertEquals(added.out(), 0, added.code());
-        MailNode.Shell rules = node.client("alert:rules --search Heap");
+        MailNode.Shell rules = node.client("alert:rules --search heap");
         assertTrue(rules.out(), rules.out().contains("memory >= 95"));
         MailNode.Shell ack = node.client("alert:ack no-such-alert");
         assertNotEquals(ack.out(), 0, ack.code());
-        MailNode.Shell invalid = node.client("alert:rule-add 'Bad' cpu between 1");
+        MailNode.Shell invalid = node.client("alert:rule-add bad cpu between 1");
         assertNotEquals(invalid.out(), 0, invalid.code());
     }
 
@@ -183,8 +184,16 @@ public class AlertsIT {
         return mails;
     }
 
-    private static List<WebhookReceiver.Request> alertHooks(String type) {
-        return receiver.accepted().stream().filter(q -> type.equals(q.header("X-Pergola-Event"))).toList();
+    /** Accepted deliveries of {@code type} about an alert of {@code rule} (the tests share one receiver). */
+    private static List<WebhookReceiver.Request> alertHooks(String type, JsonNode rule) {
+        String ruleId = rule.path("id").asText();
+        return receiver.accepted().stream().filter(q -> type.equals(q.header("X-Pergola-Event"))).filter(q -> {
+            try {
+                return ruleId.equals(JSON.readTree(q.body()).path("data").path("rule_id").asText());
+            } catch (java.io.IOException e) {
+                throw new AssertionError(q.body(), e);
+            }
+        }).toList();
     }
 
     private static JsonNode data(int status, Http.Reply reply) {

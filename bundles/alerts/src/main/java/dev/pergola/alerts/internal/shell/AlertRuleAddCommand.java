@@ -18,12 +18,12 @@ import dev.pergola.alerts.internal.service.Alerts;
 import dev.pergola.api.errors.PergolaException;
 
 /**
- * {@code alert:rule-add <name> <metric> <condition> <threshold> [--for s] [--severity s] [--email a]… [--webhook id]…}:
+ * {@code alert:rule-add [--for s] [--severity s] [--email a]… [--webhook id]… <name> <metric> <condition> <threshold>}:
  * the same rule as {@code POST /api/v1/alerts/rules}; an invalid rule fails with every problem listed.
  */
 @Service
-@Command(scope = "alert", name = "rule-add", description = "Adds an alert rule, e.g. alert:rule-add 'CPU high' cpu gt 90"
-        + " --for 300 --severity critical --email ops@example.com")
+@Command(scope = "alert", name = "rule-add", description = "Adds an alert rule (options first), e.g."
+        + " alert:rule-add --for 300 --severity critical --email ops@example.com cpu-high cpu gt 90")
 public class AlertRuleAddCommand implements Action {
     @Argument(index = 0, name = "name", required = true, description = "Unique rule name")
     String name;
