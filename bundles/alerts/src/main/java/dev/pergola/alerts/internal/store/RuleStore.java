@@ -45,6 +45,7 @@ public class RuleStore {
             .field("updated_at", "updated_at", FieldType.TIMESTAMP).sortable().filterable()
             .defaultSort("name")
             .build();
+    /** The rule's columns, qualified with {@code r.} (the evaluation query joins the alerts). */
     private static final String COLUMNS = "r.id, r.name, r.description, r.metric_type, r.tags, r.statistic, r.operator,"
             + " r.threshold, r.for_seconds, r.severity, r.enabled, r.emails, r.webhook_ids, r.repeat_seconds,"
             + " r.created_at, r.updated_at";
@@ -77,8 +78,8 @@ public class RuleStore {
                 }
             }
             List<AlertRule> items = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS.replace("r.", "")
-                    + " FROM pergola_alert_rules" + sql.where() + sql.orderBy() + " LIMIT ? OFFSET ?")) {
+            try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM pergola_alert_rules r"
+                    + sql.where() + sql.orderBy() + " LIMIT ? OFFSET ?")) {
                 int i = sql.bind(s);
                 s.setInt(i++, query.perPage());
                 s.setInt(i, query.offset());
