@@ -62,13 +62,23 @@ public final class Dispatcher {
 
     /**
      * Whether subscription {@code id} gets {@code event}. Never its own {@code webhook.delivery_failed}: a dead
-     * receiver subscribed to {@code webhook.*} would otherwise be sent a new failure to fail on, forever.
+     * receiver subscribed to {@code webhook.*} would otherwise be sent a new failure to fail on, forever. An
+     * {@code alert.*} event also goes to the subscriptions its rule names in {@value #ALERT_WEBHOOK_IDS}, whatever
+     * their own filter says (an alert rule's webhook channel); still once per subscription.
      */
     static boolean wants(String id, List<String> patterns, PergolaEvent event) {
         if (EventTypes.WEBHOOK_DELIVERY_FAILED.equals(event.type()) && event.data().get("target") instanceof Map<?, ?> t
                 && id.equals(t.get("id"))) {
             return false;
         }
-        return patterns.stream().anyMatch(p -> EventTypes.matches(p, event.type()));
+        return patterns.stream().anyMatch(p -> EventTypes.matches(p, event.type())) || namedByAlert(id, event);
+    }
+
+    /** Event data key of {@code alert.*} events: the subscriptions the alert rule notifies. */
+    static final String ALERT_WEBHOOK_IDS = "webhook_ids";
+
+    private static boolean namedByAlert(String id, PergolaEvent event) {
+        return EventTypes.matches("alert.*", event.type())
+                && event.data().get(ALERT_WEBHOOK_IDS) instanceof List<?> ids && ids.contains(id);
     }
 }

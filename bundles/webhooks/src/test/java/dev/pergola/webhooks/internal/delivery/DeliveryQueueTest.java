@@ -100,6 +100,30 @@ public class DeliveryQueueTest {
     }
 
     @Test
+    public void anAlertGoesToTheSubscriptionsItsRuleNamesOnceEvenWhenTheirFilterDoesNotNameIt() throws Exception {
+        dispatcher.dispatchOnce(10);
+        db.webhook("wh_named", "user.*", true, "http://a.test/");
+        db.webhook("wh_both", "alert.*", true, "http://b.test/");
+        db.webhook("wh_other", "user.*", true, "http://c.test/");
+        db.webhook("wh_named_off", "user.*", false, "http://d.test/");
+        List<String> named = List.of("wh_named", "wh_both", "wh_named_off", "wh_unknown");
+        log.add(EventTypes.ALERT_TRIGGERED, Map.of("alert_id", "a1", "webhook_ids", named));
+        log.add(EventTypes.ALERT_RESOLVED, Map.of("alert_id", "a1", "webhook_ids", named));
+        log.add("user.created", Map.of("webhook_ids", List.of("wh_both")));
+        assertEquals(3, dispatcher.dispatchOnce(10));
+        assertEquals(2, db.count("SELECT COUNT(*) FROM webhook_deliveries WHERE webhook_id = 'wh_named'"
+                + " AND event_type LIKE 'alert.%'"));
+        assertEquals("named and subscribed: still one delivery per event", 2,
+                db.count("SELECT COUNT(*) FROM webhook_deliveries WHERE webhook_id = 'wh_both'"
+                        + " AND event_type LIKE 'alert.%'"));
+        assertEquals(1, db.count("SELECT COUNT(*) FROM webhook_deliveries WHERE webhook_id = 'wh_other'"));
+        assertEquals("an inactive subscription gets nothing", 0,
+                db.count("SELECT COUNT(*) FROM webhook_deliveries WHERE webhook_id = 'wh_named_off'"));
+        assertEquals("only alert events are routed by their webhook_ids", 0, db.count("SELECT COUNT(*) FROM"
+                + " webhook_deliveries WHERE event_type = 'user.created' AND webhook_id = 'wh_both'"));
+    }
+
+    @Test
     public void aBatchLimitLeavesTheRestForTheNextRun() throws Exception {
         dispatcher.dispatchOnce(10);
         db.webhook("wh_a", "*", true, "http://a.test/");
