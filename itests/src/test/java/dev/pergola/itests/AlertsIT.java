@@ -44,7 +44,7 @@ public class AlertsIT {
     @BeforeClass
     public static void boot() throws Exception {
         node = new MailNode("dist-alerts", Map.of("poll.interval.ms", "250"));
-        Files.writeString(node.home.resolve("etc/dev.pergola.alerts.cfg"), "pergola.job.interval_seconds = 1\n");
+        Files.writeString(node.home.resolve("etc/dev.pergola.alerts.cfg"), "pergola.job.interval.seconds = 1\n");
         Files.writeString(node.home.resolve("etc/dev.pergola.webhooks.cfg"),
                 "allowed.hosts = 127.0.0.1\npoll.interval.ms = 250\nretry.base.ms = 200\n");
         node.startSmtp();

@@ -26,7 +26,7 @@ import dev.pergola.api.tasks.JobService;
 
 /**
  * {@code alerts.evaluate}: the scheduled pass over the alert rules (every 15 s by default; the tasks API changes it,
- * and so does {@code pergola.job.interval_seconds} in {@code etc/dev.pergola.alerts.cfg}, which DS merges into the
+ * and so does {@code pergola.job.interval.seconds} in {@code etc/dev.pergola.alerts.cfg}, which DS merges into the
  * service's properties). Metric values come from {@link MetricValues} when the metrics bundle runs; health checks are
  * tracked here by name. Its completions are frequent housekeeping, so they are not audited; its transitions are.
  */
