@@ -29,6 +29,7 @@ import dev.pergola.api.query.FieldType;
 import dev.pergola.api.query.ListQuery;
 import dev.pergola.api.query.ListSpec;
 import dev.pergola.api.query.PageResult;
+import dev.pergola.api.query.SqlListQuery;
 
 /**
  * {@code pergola_alerts} and their history. Every transition is one conditional UPDATE (or the INSERT guarded by
@@ -66,7 +67,7 @@ public class AlertStore {
     }
 
     public PageResult<AlertDto> list(ListQuery query) {
-        SqlList sql = new SqlList(query);
+        SqlListQuery sql = new SqlListQuery(query);
         return run(c -> {
             long total;
             try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM pergola_alerts" + sql.where())) {
@@ -78,7 +79,7 @@ public class AlertStore {
             }
             List<AlertDto> items = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM pergola_alerts" + sql.where()
-                    + sql.orderBy() + " LIMIT ? OFFSET ?")) {
+                    + sql.orderBy("id ASC", "id ASC") + " LIMIT ? OFFSET ?")) {
                 int i = sql.bind(s);
                 s.setInt(i++, query.perPage());
                 s.setInt(i, query.offset());

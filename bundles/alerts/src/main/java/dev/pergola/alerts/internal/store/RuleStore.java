@@ -29,6 +29,7 @@ import dev.pergola.api.query.FieldType;
 import dev.pergola.api.query.ListQuery;
 import dev.pergola.api.query.ListSpec;
 import dev.pergola.api.query.PageResult;
+import dev.pergola.api.query.SqlListQuery;
 
 /** {@code pergola_alert_rules}: the rules and, per rule, since when its condition has held. */
 @Component(service = RuleStore.class)
@@ -67,7 +68,7 @@ public class RuleStore {
     }
 
     public PageResult<AlertRule> list(ListQuery query) {
-        SqlList sql = new SqlList(query);
+        SqlListQuery sql = new SqlListQuery(query);
         return run(c -> {
             long total;
             try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM pergola_alert_rules" + sql.where())) {
@@ -79,7 +80,7 @@ public class RuleStore {
             }
             List<AlertRule> items = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM pergola_alert_rules r"
-                    + sql.where() + sql.orderBy() + " LIMIT ? OFFSET ?")) {
+                    + sql.where() + sql.orderBy("id ASC", "id ASC") + " LIMIT ? OFFSET ?")) {
                 int i = sql.bind(s);
                 s.setInt(i++, query.perPage());
                 s.setInt(i, query.offset());

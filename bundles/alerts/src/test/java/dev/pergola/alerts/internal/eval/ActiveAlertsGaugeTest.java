@@ -12,7 +12,6 @@ import java.util.function.DoubleSupplier;
 
 import org.junit.Test;
 
-import dev.pergola.alerts.internal.AlertsDatabase;
 import dev.pergola.alerts.internal.Fakes;
 import dev.pergola.alerts.internal.rule.AlertRule;
 import dev.pergola.alerts.internal.rule.Channels;
@@ -20,6 +19,7 @@ import dev.pergola.alerts.internal.store.AlertStore;
 import dev.pergola.api.metrics.Counter;
 import dev.pergola.api.metrics.Meters;
 import dev.pergola.api.metrics.Timer;
+import dev.pergola.testkit.TestDatabase;
 
 /** {@code pergola.alerts.active{severity}} counts open alerts, reading the database at most every 10 s. */
 public class ActiveAlertsGaugeTest {
@@ -47,7 +47,7 @@ public class ActiveAlertsGaugeTest {
 
     @Test
     public void openAlertsAreCountedPerSeverityAndCachedForTenSeconds() throws Exception {
-        AlertsDatabase db = new AlertsDatabase("h2", null);
+        TestDatabase db = new TestDatabase("h2", null, ActiveAlertsGaugeTest.class, "V1__alerts.sql");
         AlertStore store = new AlertStore(db.dataSource);
         Fakes.TestClock clock = new Fakes.TestClock(Instant.parse("2026-11-30T06:00:00Z"));
         GaugeMeters meters = new GaugeMeters();

@@ -21,7 +21,6 @@ import org.junit.runner.RunWith;
 import org.junit.runners.Parameterized;
 import org.junit.runners.Parameterized.Parameters;
 
-import dev.pergola.alerts.internal.AlertsDatabase;
 import dev.pergola.alerts.internal.Fakes;
 import dev.pergola.alerts.internal.notify.AlertMails;
 import dev.pergola.alerts.internal.rule.AlertRule;
@@ -38,6 +37,7 @@ import dev.pergola.api.health.HealthCheck;
 import dev.pergola.api.health.HealthResult;
 import dev.pergola.testkit.PostgresServer;
 import dev.pergola.testkit.TableAuditTrail;
+import dev.pergola.testkit.TestDatabase;
 
 /**
  * Evaluation passes against fake meter values, on H2 and on a real PostgreSQL: one notification per transition
@@ -54,7 +54,7 @@ public class EvaluationTest {
     }
 
     private final String type;
-    private AlertsDatabase db;
+    private TestDatabase db;
     private final Fakes.Values values = new Fakes.Values();
     private final Fakes.Mails mails = new Fakes.Mails();
     private final TableAuditTrail audit = new TableAuditTrail();
@@ -69,7 +69,7 @@ public class EvaluationTest {
 
     @Before
     public void setUp() throws Exception {
-        db = new AlertsDatabase(type, POSTGRES);
+        db = new TestDatabase(type, POSTGRES, EvaluationTest.class, "V1__alerts.sql");
         RuleStore rules = new RuleStore(db.dataSource);
         AlertStore store = new AlertStore(db.dataSource);
         HealthCheck check = () -> health;

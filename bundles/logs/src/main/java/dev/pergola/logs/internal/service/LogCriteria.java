@@ -16,7 +16,7 @@ import java.util.TreeSet;
 import dev.pergola.api.errors.PergolaException;
 import dev.pergola.logs.internal.LogLevel;
 import dev.pergola.logs.internal.store.LogEntry;
-import dev.pergola.logs.internal.store.SqlWhere;
+import dev.pergola.api.query.SqlListQuery;
 
 /**
  * The log endpoints' own query parameters, beside the shared {@code filter[…]} language: {@code level=WARN,ERROR},
@@ -75,7 +75,7 @@ public record LogCriteria(Set<String> levels, LogLevel minLevel, String logger, 
     }
 
     /** Adds these criteria to {@code where}; {@code search} only when the list language did not take it already. */
-    public SqlWhere applyTo(SqlWhere where, boolean withSearch) {
+    public SqlListQuery applyTo(SqlListQuery where, boolean withSearch) {
         if (!levels.isEmpty()) {
             where.in("level", new ArrayList<>(levels));
         }
@@ -99,7 +99,7 @@ public record LogCriteria(Set<String> levels, LogLevel minLevel, String logger, 
             where.and("logged_at < ?", to);
         }
         if (withSearch && search != null) {
-            where.messageContains(search);
+            where.containsText("message", search);
         }
         return where;
     }

@@ -17,7 +17,7 @@ import dev.pergola.api.query.ListSpec;
 import dev.pergola.api.query.PageResult;
 import dev.pergola.logs.internal.store.LogEntry;
 import dev.pergola.logs.internal.store.LogStore;
-import dev.pergola.logs.internal.store.SqlWhere;
+import dev.pergola.api.query.SqlListQuery;
 
 /** What REST and the shell do with stored log entries: search, read one, stream a download, clear (audited). */
 @Component(service = Logs.class)
@@ -48,7 +48,7 @@ public class Logs {
 
     /** The list language's {@code search} covers message, logger and bundle, so criteria skip their own search. */
     public PageResult<LogEntry> list(ListQuery query, LogCriteria criteria) {
-        return store.list(query, criteria.applyTo(new SqlWhere(query), query.search() == null));
+        return store.list(query, criteria.applyTo(new SqlListQuery(query), query.search() == null));
     }
 
     public LogEntry get(String id) {
@@ -62,7 +62,7 @@ public class Logs {
     }
 
     public void each(ListQuery query, LogCriteria criteria, Consumer<LogEntry> each) {
-        store.each(criteria.applyTo(new SqlWhere(query), query.search() == null), DOWNLOAD_MAX, each);
+        store.each(criteria.applyTo(new SqlListQuery(query), query.search() == null), DOWNLOAD_MAX, each);
     }
 
     /** Deletes what was logged before {@code olderThan}, with its {@code logs.cleared} record. @return how many */

@@ -24,6 +24,7 @@ import dev.pergola.api.persistence.JdbcTransactions;
 import dev.pergola.api.persistence.MigratedSchema;
 import dev.pergola.api.query.ListQuery;
 import dev.pergola.api.query.PageResult;
+import dev.pergola.api.query.SqlListQuery;
 import dev.pergola.logs.internal.capture.CapturedEvent;
 
 /** The one owner of {@code pergola_log_entries}: batched inserts, reads, streamed reads and deletions. */
@@ -78,7 +79,7 @@ public class LogStore {
         });
     }
 
-    public PageResult<LogEntry> list(ListQuery query, SqlWhere where) {
+    public PageResult<LogEntry> list(ListQuery query, SqlListQuery where) {
         return JdbcTransactions.run(dataSource, "log store", c -> {
             long total;
             try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM pergola_log_entries" + where.where())) {
@@ -90,7 +91,7 @@ public class LogStore {
             }
             List<LogEntry> items = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM pergola_log_entries"
-                    + where.where() + where.orderBy() + " LIMIT ? OFFSET ?")) {
+                    + where.where() + where.orderBy("id DESC", "logged_at DESC, id DESC") + " LIMIT ? OFFSET ?")) {
                 int i = where.bind(s);
                 s.setInt(i++, query.perPage());
                 s.setInt(i, query.offset());
@@ -117,10 +118,10 @@ public class LogStore {
     }
 
     /** Hands every matching entry (with its stack trace) to {@code each}, at most {@code limit}, reading in pages. */
-    public void each(SqlWhere where, int limit, Consumer<LogEntry> each) {
+    public void each(SqlListQuery where, int limit, Consumer<LogEntry> each) {
         JdbcTransactions.run(dataSource, "log store", c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM pergola_log_entries"
-                    + where.where() + where.orderBy() + " LIMIT ?")) {
+                    + where.where() + where.orderBy("id DESC", "logged_at DESC, id DESC") + " LIMIT ?")) {
                 s.setFetchSize(FETCH_SIZE);
                 s.setInt(where.bind(s), limit);
                 try (ResultSet r = s.executeQuery()) {

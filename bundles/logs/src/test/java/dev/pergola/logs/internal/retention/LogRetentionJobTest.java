@@ -14,10 +14,10 @@ import org.junit.Test;
 
 import dev.pergola.api.tasks.JobContext;
 import dev.pergola.logs.internal.LogLevel;
-import dev.pergola.logs.internal.LogsDatabase;
 import dev.pergola.logs.internal.capture.CapturedEvent;
 import dev.pergola.logs.internal.capture.TestConfig;
 import dev.pergola.logs.internal.store.LogStore;
+import dev.pergola.testkit.TestDatabase;
 
 /** {@code logs.retention}: first by age, then by count, and it says what it did. */
 public class LogRetentionJobTest {
@@ -25,7 +25,7 @@ public class LogRetentionJobTest {
 
     @Test
     public void deletesByAgeThenKeepsTheNewestRows() throws Exception {
-        LogsDatabase db = new LogsDatabase("h2", null);
+        TestDatabase db = new TestDatabase("h2", null, LogRetentionJobTest.class, "V1__log_entries.sql");
         LogStore store = new LogStore(db.dataSource);
         List<CapturedEvent> events = new ArrayList<>();
         for (int daysAgo : new int[] {30, 20, 3, 2, 1, 0}) {

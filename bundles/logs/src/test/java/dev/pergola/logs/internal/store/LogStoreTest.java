@@ -22,12 +22,12 @@ import org.junit.runners.Parameterized.Parameters;
 import dev.pergola.api.events.EventTypes;
 import dev.pergola.api.query.ListQuery;
 import dev.pergola.logs.internal.LogLevel;
-import dev.pergola.logs.internal.LogsDatabase;
 import dev.pergola.logs.internal.capture.CapturedEvent;
 import dev.pergola.logs.internal.service.LogCriteria;
 import dev.pergola.logs.internal.service.Logs;
 import dev.pergola.testkit.PostgresServer;
 import dev.pergola.testkit.TableAuditTrail;
+import dev.pergola.testkit.TestDatabase;
 
 /** The store and the search on H2 and on a real PostgreSQL: batches, criteria, one entry, clear, retention. */
 @RunWith(Parameterized.class)
@@ -42,7 +42,7 @@ public class LogStoreTest {
     }
 
     private final String type;
-    private LogsDatabase db;
+    private TestDatabase db;
     private LogStore store;
     private Logs logs;
     private final TableAuditTrail audit = new TableAuditTrail();
@@ -53,7 +53,7 @@ public class LogStoreTest {
 
     @Before
     public void setUp() throws Exception {
-        db = new LogsDatabase(type, POSTGRES);
+        db = new TestDatabase(type, POSTGRES, LogStoreTest.class, "V1__log_entries.sql");
         store = new LogStore(db.dataSource);
         logs = new Logs(store, audit);
     }

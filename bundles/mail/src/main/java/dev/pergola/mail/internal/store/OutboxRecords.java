@@ -17,6 +17,7 @@ import dev.pergola.api.query.FieldType;
 import dev.pergola.api.query.ListQuery;
 import dev.pergola.api.query.ListSpec;
 import dev.pergola.api.query.PageResult;
+import dev.pergola.api.query.SqlListQuery;
 
 /** What admins do with the queue: list, read, retry, delete, clear, count. Changes run with their audit record. */
 public final class OutboxRecords {
@@ -57,7 +58,7 @@ public final class OutboxRecords {
             }
             List<EmailDto> items = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("SELECT " + Outbox.COLUMNS + " FROM pergola_mail_outbox"
-                    + sql.where() + sql.orderBy() + " LIMIT ? OFFSET ?")) {
+                    + sql.where() + sql.orderBy("id ASC", "id ASC") + " LIMIT ? OFFSET ?")) {
                 int i = sql.bind(s);
                 s.setInt(i++, query.perPage());
                 s.setInt(i, query.offset());

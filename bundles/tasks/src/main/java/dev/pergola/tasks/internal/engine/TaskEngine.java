@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
+import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -58,6 +59,8 @@ public class TaskEngine {
 
     private final Clock clock = Clock.systemUTC();
     private final Map<String, JobEntry> jobs = new ConcurrentHashMap<>();
+    private final Map<ServiceReference<Job>, LazyJob> services = new ConcurrentHashMap<>();
+    private final BundleContext context;
     private final Map<String, Plan> plans = new ConcurrentHashMap<>();
     private final TaskStore tasks;
     private final RunHistory runs;
@@ -76,7 +79,8 @@ public class TaskEngine {
     @Activate
     public TaskEngine(@Reference TaskStore tasks, @Reference RunHistory runs, @Reference AuditTrail audit,
             @Reference(target = Database.DATASOURCE_FILTER) DataSource dataSource, @Reference Database database,
-            TasksConfig config) {
+            TasksConfig config, BundleContext context) {
+        this.context = context;
         this.tasks = tasks;
         this.runs = runs;
         this.audit = audit;
@@ -91,6 +95,12 @@ public class TaskEngine {
         this.ticker = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "pergola-task-ticker"));
         ticker.execute(this::start);
         ticker.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** Without OSGi (tests): jobs are added as {@link JobEntry}s. */
+    TaskEngine(TaskStore tasks, RunHistory runs, AuditTrail audit, DataSource dataSource, Database database,
+            TasksConfig config) {
+        this(tasks, runs, audit, dataSource, database, config, null);
     }
 
     @Deactivate
@@ -109,10 +119,16 @@ public class TaskEngine {
         }
     }
 
-    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC, updated = "updatedJob")
-    void addJob(ServiceReference<Job> ref, Job job) {
-        addJob(JobEntry.of(job, ref::getProperty, ref.getBundle() == null ? null
-                : ref.getBundle().getSymbolicName()));
+    /** Bound by reference only: the service object is got at the first run ({@link LazyJob}). */
+    @Reference(service = Job.class, cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            updated = "updatedJob")
+    void addJob(ServiceReference<Job> ref) {
+        addJob(entry(ref));
+    }
+
+    private JobEntry entry(ServiceReference<Job> ref) {
+        LazyJob job = services.computeIfAbsent(ref, r -> new LazyJob(context, r));
+        return JobEntry.of(job, ref::getProperty, ref.getBundle() == null ? null : ref.getBundle().getSymbolicName());
     }
 
     void addJob(JobEntry entry) {
@@ -131,9 +147,9 @@ public class TaskEngine {
     }
 
     /** New properties (e.g. a default schedule changed at run time): the plan follows, a running run is kept. */
-    void updatedJob(ServiceReference<Job> ref, Job job) {
-        JobEntry entry = JobEntry.of(job, ref::getProperty, ref.getBundle() == null ? null
-                : ref.getBundle().getSymbolicName());
+    void updatedJob(ServiceReference<Job> ref) {
+        JobEntry entry = entry(ref);
+        Job job = entry.job();
         JobEntry current = jobs.get(entry.id());
         if (current != null && current.job() == job) {
             jobs.put(entry.id(), entry);
@@ -144,8 +160,12 @@ public class TaskEngine {
         }
     }
 
-    void removeJob(ServiceReference<Job> ref, Job job) {
-        removeJob(job);
+    void removeJob(ServiceReference<Job> ref) {
+        LazyJob job = services.remove(ref);
+        if (job != null) {
+            removeJob(job);
+            job.release();
+        }
     }
 
     void removeJob(Job job) {

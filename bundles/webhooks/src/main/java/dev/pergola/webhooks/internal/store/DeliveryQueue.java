@@ -1,6 +1,5 @@
 package dev.pergola.webhooks.internal.store;
 
-import dev.pergola.api.persistence.JdbcTransactions;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,6 +22,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import dev.pergola.api.persistence.Database;
+import dev.pergola.api.persistence.JdbcTransactions;
 import dev.pergola.api.persistence.MigratedSchema;
 
 /**

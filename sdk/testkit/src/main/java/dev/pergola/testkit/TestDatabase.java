@@ -1,4 +1,4 @@
-package dev.pergola.alerts.internal;
+package dev.pergola.testkit;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,15 +15,16 @@ import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
-import dev.pergola.testkit.PostgresServer;
-import dev.pergola.testkit.TableAuditTrail;
-
-/** A fresh H2 or PostgreSQL database with the bundle's migration and the test audit table. */
-public final class AlertsDatabase {
+/**
+ * A fresh, empty database for a store test — in-memory H2, or a new database on the shared {@link PostgresServer} —
+ * with a bundle's migration scripts (read from its {@code /db/migration/} resources) and the test audit table applied.
+ */
+public final class TestDatabase {
     public final DataSource dataSource;
 
-    public AlertsDatabase(String type, PostgresServer server) throws Exception {
-        String db = "a" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    /** {@code type} is {@code h2} or {@code postgresql}; {@code server} may be null for H2. */
+    public TestDatabase(String type, PostgresServer server, Class<?> owner, String... scripts) throws Exception {
+        String db = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         if (type.equals("postgresql")) {
             PGSimpleDataSource ds = new PGSimpleDataSource();
             ds.setURL(server.createDatabase(db));
@@ -37,13 +38,16 @@ public final class AlertsDatabase {
             dataSource = ds;
         }
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            for (String statement : statements("V1__alerts.sql")) {
-                s.execute(statement);
+            for (String script : scripts) {
+                for (String statement : statements(owner, script)) {
+                    s.execute(statement);
+                }
             }
             s.execute(TableAuditTrail.TABLE);
         }
     }
 
+    /** The first column of the first row of {@code sql}, e.g. a {@code SELECT COUNT(*)}. */
     public long count(String sql) throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
             r.next();
@@ -51,8 +55,11 @@ public final class AlertsDatabase {
         }
     }
 
-    private static String[] statements(String script) throws IOException {
-        try (InputStream in = AlertsDatabase.class.getResourceAsStream("/db/migration/" + script)) {
+    private static String[] statements(Class<?> owner, String script) throws IOException {
+        try (InputStream in = owner.getResourceAsStream("/db/migration/" + script)) {
+            if (in == null) {
+                throw new IOException("no migration script /db/migration/" + script + " next to " + owner.getName());
+            }
             StringBuilder code = new StringBuilder();
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 if (!line.strip().startsWith("--")) {
