@@ -61,6 +61,15 @@ public class LogCapture implements PaxAppender {
         writer.stop(2000);
     }
 
+    /** Stops storing (captured events wait in the queue) until {@link #resumeWriting}. */
+    public void pauseWriting() {
+        writer.pause();
+    }
+
+    public void resumeWriting() {
+        writer.resume();
+    }
+
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     void bindMeters(Meters meters) {
         counters = new EventCounters(meters);

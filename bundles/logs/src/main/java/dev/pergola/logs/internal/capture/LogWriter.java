@@ -26,6 +26,8 @@ final class LogWriter implements Runnable {
     private final Runnable lost;
     private volatile int batchSize;
     private volatile boolean running = true;
+    private volatile boolean paused;
+    private final Object writing = new Object();
     private volatile Thread thread;
     private boolean failing;
 
@@ -64,14 +66,35 @@ final class LogWriter implements Runnable {
         }
     }
 
+    /**
+     * Holds writing (a restore replaces the table): returns once the batch in flight is stored; events wait in the
+     * bounded queue meanwhile (beyond its capacity they are dropped and counted).
+     */
+    void pause() {
+        paused = true;
+        synchronized (writing) {
+            // the batch in flight, if any, has been written
+        }
+    }
+
+    void resume() {
+        paused = false;
+    }
+
     @Override
     public void run() {
         List<CapturedEvent> batch = new ArrayList<>();
         while (running || queue.size() > 0) {
             try {
-                batch.clear();
-                if (queue.take(batch, batchSize, POLL_MILLIS) > 0) {
-                    write(batch);
+                if (paused && running) {
+                    Thread.sleep(POLL_MILLIS);
+                    continue;
+                }
+                synchronized (writing) {
+                    batch.clear();
+                    if (!paused && queue.take(batch, batchSize, POLL_MILLIS) > 0) {
+                        write(batch);
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

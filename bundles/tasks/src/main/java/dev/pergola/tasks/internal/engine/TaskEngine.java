@@ -75,6 +75,8 @@ public class TaskEngine {
     private volatile boolean dirty = true;
     private volatile Instant refreshedAt = Instant.EPOCH;
     private volatile boolean refreshFailing;
+    /** A restore is replacing the tables: no run starts. */
+    private volatile boolean held;
 
     @Activate
     public TaskEngine(@Reference TaskStore tasks, @Reference RunHistory runs, @Reference AuditTrail audit,
@@ -218,7 +220,38 @@ public class TaskEngine {
         }
     }
 
+    /**
+     * A restore is about to replace the tables: starts no further run and waits (at most {@code wait}) for the
+     * running ones (asked to stop through {@code JobContext.cancelled()}) to end. @return whether none is running any more
+     */
+    public boolean hold(java.time.Duration wait) throws InterruptedException {
+        held = true;
+        plans.values().forEach(p -> {
+            RunContext c = p.current;
+            if (c != null) {
+                c.cancel();
+            }
+        });
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (plans.values().stream().anyMatch(p -> p.current != null)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(50);
+        }
+        return true;
+    }
+
+    /** The restore is over: re-read the restored tables and run again. */
+    public void release() {
+        held = false;
+        dirty = true;
+    }
+
     private void tick() {
+        if (held) {
+            return;
+        }
         try {
             Instant now = clock.instant();
             if (dirty || refreshedAt.plusSeconds(Math.max(1, config.refresh_seconds())).isBefore(now)) {
@@ -257,6 +290,9 @@ public class TaskEngine {
 
     /** Queues a run now; the caller's origin is bound around the run so its audit names who asked. */
     public RunRow runNow(String taskId, AuditOrigin origin) {
+        if (held) {
+            throw PergolaException.unavailable("A restore is running; tasks run again when it is over", null);
+        }
         if (dirty) {
             refresh(clock.instant());
         }
